@@ -1,0 +1,38 @@
+"""On PostgreSQL the database itself refuses UPDATE, DELETE and TRUNCATE of the audit log."""
+
+from django.db import migrations
+
+SQL = """
+CREATE OR REPLACE FUNCTION audit_verwerking_alleen_toevoegen() RETURNS trigger AS $$
+BEGIN
+  RAISE EXCEPTION 'Het logboek dataverwerkingen is alleen-toevoegen (%% geweigerd)', TG_OP
+    USING ERRCODE = 'insufficient_privilege';
+END;
+$$ LANGUAGE plpgsql;
+CREATE TRIGGER audit_verwerking_geen_wijziging
+  BEFORE UPDATE OR DELETE ON audit_verwerking
+  FOR EACH ROW EXECUTE FUNCTION audit_verwerking_alleen_toevoegen();
+CREATE TRIGGER audit_verwerking_geen_truncate
+  BEFORE TRUNCATE ON audit_verwerking
+  FOR EACH STATEMENT EXECUTE FUNCTION audit_verwerking_alleen_toevoegen();
+"""
+REVERSE = """
+DROP TRIGGER IF EXISTS audit_verwerking_geen_truncate ON audit_verwerking;
+DROP TRIGGER IF EXISTS audit_verwerking_geen_wijziging ON audit_verwerking;
+DROP FUNCTION IF EXISTS audit_verwerking_alleen_toevoegen();
+"""
+
+
+def forwards(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(SQL)
+
+
+def backwards(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(REVERSE)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("audit", "0001_initial")]
+    operations = [migrations.RunPython(forwards, backwards)]

@@ -1,0 +1,152 @@
+"""All reads of personal data and all writes for residents go through here, audited."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from socialebasis.audit import services as audit
+from socialebasis.core.toegang import Actie, vereis, zichtbaar
+from socialebasis.personen.models import Doel, Persoon, Toestemming
+
+BEWERKBAAR = [
+    "voornaam", "tussenvoegsel", "achternaam", "email", "telefoon", "straat", "huisnummer",
+    "postcode", "woonplaats", "buurt", "geboortejaar", "team",
+]
+# What a resident may correct in their own record (AVG art. 16).
+ZELF_BEWERKBAAR = ["email", "telefoon", "straat", "huisnummer", "postcode", "woonplaats"]
+
+
+def activiteit_voor(actor) -> str:
+    rol = getattr(actor, "rol", "")
+    return {
+        "inwoner": "eigen-gegevens",
+        "coordinator": "koppelen-vrijwilligers",
+    }.get(rol, "ondersteuning-inwoner")
+
+
+def lijst(actor, qs=None):
+    """The persons the actor may see (not yet read: call `gelezen_lijst` for the page shown)."""
+    return zichtbaar(actor, qs if qs is not None else Persoon.objects.all())
+
+
+def gelezen_lijst(actor, personen) -> None:
+    """Log that a page of persons was shown (one row per person)."""
+    with transaction.atomic():
+        audit.vastleggen_lijst(
+            handeling="persoon.lijst", activiteit=activiteit_voor(actor), actor=actor,
+            objecten=personen,
+        )
+
+
+def lezen(actor, persoon_uuid) -> Persoon:
+    """Read one person's details; refused (and logged as refused) when not allowed."""
+    persoon = Persoon.objects.select_related("buurt", "team", "gemeente").filter(
+        uuid=persoon_uuid
+    ).first()
+    if persoon is None:
+        raise Persoon.DoesNotExist
+    with transaction.atomic():
+        try:
+            vereis(actor, Actie.LEZEN, persoon)
+        except Exception:
+            audit.vastleggen(
+                handeling="persoon.lezen", activiteit=activiteit_voor(actor), actor=actor,
+                betrokkene=persoon, gemeente=persoon.gemeente_id, obj=persoon,
+                status="geweigerd",
+            )
+            raise
+        audit.vastleggen(
+            handeling="persoon.lezen", activiteit=activiteit_voor(actor), actor=actor,
+            betrokkene=persoon, gemeente=persoon.gemeente_id, obj=persoon,
+        )
+    return persoon
+
+
+def _opslaan(persoon: Persoon) -> None:
+    persoon.full_clean()
+    persoon.save()
+
+
+@transaction.atomic
+def aanmaken(actor, gegevens: dict, *, toestemmingen: list[str] | None = None) -> Persoon:
+    """Create a resident in the actor's gemeente. A coördinator must record consent for matching."""
+    vereis(actor, Actie.AANMAKEN, Persoon)
+    onbekend = set(gegevens) - set(BEWERKBAAR)
+    if onbekend:
+        raise ValidationError(f"Onbekende velden: {', '.join(sorted(onbekend))}.")
+    toestemmingen = list(toestemmingen or [])
+    if actor.rol == "coordinator" and Doel.KOPPELEN not in toestemmingen:
+        raise ValidationError(
+            {"toestemmingen": "Leg vast dat de inwoner toestemming geeft voor koppelen."}
+        )
+    persoon = Persoon(gemeente_id=actor.gemeente_id, **gegevens)
+    if actor.rol == "professional" and persoon.team_id is None:
+        persoon.team = actor.teams.order_by("id").first()
+    if persoon.team_id and not actor.teams.filter(pk=persoon.team_id).exists() and (
+        actor.rol == "professional"
+    ):
+        raise ValidationError({"team": "U kunt alleen personen aan uw eigen team toewijzen."})
+    _opslaan(persoon)
+    for doel in toestemmingen:
+        if doel not in Doel.values:
+            raise ValidationError({"toestemmingen": f"Onbekend doel {doel!r}."})
+        Toestemming.objects.create(persoon=persoon, doel=doel, vastgelegd_door=actor)
+    audit.vastleggen(
+        handeling="persoon.aanmaken", activiteit=activiteit_voor(actor), actor=actor,
+        betrokkene=persoon, gemeente=persoon.gemeente_id, obj=persoon,
+    )
+    return persoon
+
+
+@transaction.atomic
+def wijzigen(actor, persoon: Persoon, gegevens: dict) -> Persoon:
+    vereis(actor, Actie.WIJZIGEN, persoon)
+    toegestaan = ZELF_BEWERKBAAR if actor.rol == "inwoner" else BEWERKBAAR
+    verboden = set(gegevens) - set(toegestaan)
+    if verboden:
+        raise ValidationError(
+            f"Deze velden mag u niet wijzigen: {', '.join(sorted(verboden))}."
+        )
+    for veld, waarde in gegevens.items():
+        setattr(persoon, veld, waarde)
+    if "team" in gegevens and actor.rol == "professional" and persoon.team_id and not (
+        actor.teams.filter(pk=persoon.team_id).exists()
+    ):
+        raise ValidationError({"team": "U kunt alleen personen aan uw eigen team toewijzen."})
+    _opslaan(persoon)
+    audit.vastleggen(
+        handeling="persoon.wijzigen", activiteit=activiteit_voor(actor), actor=actor,
+        betrokkene=persoon, gemeente=persoon.gemeente_id, obj=persoon,
+    )
+    return persoon
+
+
+@transaction.atomic
+def toestemming_vastleggen(actor, persoon: Persoon, doel: str, toelichting: str = "") -> Toestemming:
+    if doel not in Doel.values:
+        raise ValidationError({"doel": f"Onbekend doel {doel!r}."})
+    toestemming = Toestemming(persoon=persoon, doel=doel, vastgelegd_door=actor,
+                              toelichting=toelichting)
+    vereis(actor, Actie.AANMAKEN, toestemming)
+    toestemming.full_clean()
+    toestemming.save()
+    audit.vastleggen(
+        handeling="toestemming.vastleggen", activiteit=activiteit_voor(actor), actor=actor,
+        betrokkene=persoon, gemeente=persoon.gemeente_id, obj=toestemming,
+    )
+    return toestemming
+
+
+@transaction.atomic
+def toestemming_intrekken(actor, toestemming: Toestemming) -> Toestemming:
+    vereis(actor, Actie.WIJZIGEN, toestemming)
+    if toestemming.ingetrokken_op is not None:
+        raise ValidationError("Deze toestemming is al ingetrokken.")
+    toestemming.ingetrokken_op = timezone.localdate()
+    toestemming.ingetrokken_door = actor
+    toestemming.save(update_fields=["ingetrokken_op", "ingetrokken_door"])
+    audit.vastleggen(
+        handeling="toestemming.intrekken", activiteit=activiteit_voor(actor), actor=actor,
+        betrokkene=toestemming.persoon, gemeente=toestemming.persoon.gemeente_id, obj=toestemming,
+    )
+    return toestemming
