@@ -17,7 +17,7 @@ DEFAULT_SECRET = "onveilig-alleen-voor-ontwikkeling"  # refused in production
 
 
 def env(name: str, default: str = "") -> str:
-    return os.environ.get(name, default)
+    return os.environ.get(name) or default
 
 
 def env_bool(name: str, default: bool) -> bool:
@@ -160,6 +160,10 @@ AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_ENABLED = env_bool("SB_LOGIN_THROTTLING", True)
 
+if ENVIRONMENT == "test":
+    # Fast hashing in the test suite only; production keeps Django's PBKDF2 default.
+    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Nederlands")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
@@ -169,6 +173,8 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env("SB_STATIC_ROOT", str(PROJECT_DIR / "var" / "static")))
+if not PRODUCTION:
+    STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 NODE_MODULES = Path(env("SB_NODE_MODULES", str(PROJECT_DIR / "frontend" / "node_modules")))
 STATICFILES_DIRS = [("vendor", NODE_MODULES)] if NODE_MODULES.exists() else []
 WHITENOISE_USE_FINDERS = not PRODUCTION
@@ -181,7 +187,22 @@ STORAGES = {
     },
 }
 
-EMAIL_BACKEND = env("SB_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+MAILERS = {
+    "default": {
+        "BACKEND": env("SB_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"),
+        "OPTIONS": {
+            k: v
+            for k, v in {
+                "host": env("SB_EMAIL_HOST"),
+                "port": int(env("SB_EMAIL_PORT", "0")) or None,
+                "username": env("SB_EMAIL_USER"),
+                "password": env("SB_EMAIL_PASSWORD"),
+                "use_tls": env_bool("SB_EMAIL_TLS", False) or None,
+            }.items()
+            if v
+        },
+    }
+}
 DEFAULT_FROM_EMAIL = env("SB_FROM_EMAIL", "noreply@socialebasis.localhost")
 
 # Security headers (Dutch API Design Rules and the NCSC web guidelines).
@@ -204,8 +225,9 @@ CSRF_TRUSTED_ORIGINS = [o for o in env("SB_CSRF_TRUSTED_ORIGINS", "").split(",")
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
+        # Token first: an anonymous request then gets 401 with WWW-Authenticate, not 403.
         "socialebasis.core.authentication.BearerTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": ["djangorestframework_camel_case.render.CamelCaseJSONRenderer"],
@@ -231,6 +253,7 @@ SPECTACULAR_SETTINGS = {
         "drf_spectacular.contrib.djangorestframework_camel_case.camelize_serializer_fields",
     ],
     "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {"DoelEnum": "socialebasis.personen.models.Doel"},
     "OAS_VERSION": "3.0.3",
     "CONTACT": {"name": "Sociale Basis"},
     "LICENSE": {"name": "EUPL-1.2"},

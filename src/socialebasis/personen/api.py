@@ -1,5 +1,7 @@
 """/api/v1/personen: residents, their consent and their processing history. All reads audited."""
 
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status, viewsets
@@ -8,7 +10,7 @@ from rest_framework.response import Response
 
 from socialebasis.audit.api import VerwerkingSerializer
 from socialebasis.audit import services as audit
-from socialebasis.core.toegang import Actie, vereis, zichtbaar
+from socialebasis.core.toegang import zichtbaar
 from socialebasis.gebieden.models import Gebied
 from socialebasis.personen import services
 from socialebasis.personen.models import Doel, Persoon, Toestemming
@@ -71,11 +73,10 @@ class PersoonViewSet(
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
     def get_object(self):
+        # Not visible and not existing look the same from outside (no existence leak).
         try:
             return services.lezen(self.request.user, self.kwargs["id"])
-        except (Persoon.DoesNotExist, ValueError):
-            from django.http import Http404
-
+        except (Persoon.DoesNotExist, ValueError, DjangoPermissionDenied):
             raise Http404 from None
 
     def perform_create(self, serializer):
@@ -87,9 +88,6 @@ class PersoonViewSet(
         data = dict(serializer.validated_data)
         data.pop("toestemmingen", None)
         serializer.instance = services.wijzigen(self.request.user, serializer.instance, data)
-
-    def get_object_for_write(self):
-        return self.get_object()
 
     @extend_schema(responses=ToestemmingSerializer(many=True), request=ToestemmingSerializer)
     @action(detail=True, methods=["get", "post"], url_path="toestemmingen")
@@ -122,15 +120,13 @@ class PersoonViewSet(
         """Wat er met de gegevens van deze persoon is gedaan (eigen verwerkingsgeschiedenis)."""
         persoon = Persoon.objects.filter(uuid=id).first() if _is_uuid(id) else None
         if persoon is None:
-            from django.http import Http404
-
             raise Http404
         eigen = request.user.is_authenticated and persoon.account_id == request.user.pk
         beheerder = request.user.is_authenticated and request.user.rol == "beheerder" and (
             request.user.gemeente_id == persoon.gemeente_id
         )
         if not (eigen or beheerder):
-            vereis(request.user, Actie.VERWIJDEREN, persoon)  # always refused: 403
+            raise Http404
         qs = zichtbaar(request.user, audit.geschiedenis_van(persoon))
         page = self.paginate_queryset(qs)
         return self.get_paginated_response(VerwerkingSerializer(page, many=True).data)

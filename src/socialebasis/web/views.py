@@ -116,7 +116,7 @@ def caseload(request):
 def persoon(request, persoon_id):
     try:
         p = personen.lezen(request.user, persoon_id)
-    except Persoon.DoesNotExist:
+    except (Persoon.DoesNotExist, PermissionDenied):
         raise Http404 from None
     return render(request, "web/persoon.html", {
         "persoon": p, "toestemmingen": p.toestemmingen.all(),

@@ -1,0 +1,267 @@
+"""The role matrix: every role × every endpoint × (own gemeente, other gemeente).
+
+Each cell states what the user notices: the status code, and for lists which residents appear.
+`test_elke_api_route_staat_in_de_matrix` fails when an endpoint is added without a row here.
+"""
+
+import pytest
+from django.urls import get_resolver
+
+from socialebasis.accounts.models import Rol
+
+ANON = "anoniem"
+ROLLEN = [ANON, *Rol]
+STAF = {Rol.PROFESSIONAL, Rol.COORDINATOR, Rol.AANBIEDER, Rol.BELEIDSMEDEWERKER, Rol.BEHEERDER}
+
+# Which fixture residents each role sees in its OWN gemeente; in another gemeente: none.
+ZICHTBAAR = {
+    ANON: set(),
+    Rol.INWONER: {"eigen"},
+    Rol.VRIJWILLIGER: set(),
+    Rol.PROFESSIONAL: {"in_team", "eigen"},
+    Rol.COORDINATOR: {"koppelen"},
+    Rol.AANBIEDER: set(),
+    Rol.BELEIDSMEDEWERKER: set(),
+    Rol.BEHEERDER: set(),
+}
+PERSONEN = ["in_team", "buiten_team", "koppelen", "eigen"]
+
+
+def _client(api, tenant, rol):
+    if rol != ANON:
+        api.force_authenticate(user=tenant.users[rol])
+    return api
+
+
+def _personen(t):
+    return {getattr(t, naam).uuid: naam for naam in PERSONEN}
+
+
+@pytest.fixture
+def wereld(utrecht, amsterdam):
+    return {"eigen": utrecht, "ander": amsterdam, "ik": utrecht}
+
+
+def _doel(wereld, welke):
+    return wereld["eigen"] if welke == "eigen" else wereld["ander"]
+
+
+# ---- public endpoints ---------------------------------------------------------------------
+@pytest.mark.parametrize("rol", ROLLEN)
+@pytest.mark.parametrize("welke", ["eigen", "ander"])
+def test_gebieden_zijn_openbaar(api, wereld, rol, welke):
+    c = _client(api, wereld["ik"], rol)
+    doel = _doel(wereld, welke)
+    assert c.get("/api/v1/gebieden").status_code == 200
+    r = c.get(f"/api/v1/gebieden/{doel.buurt.code}")
+    assert r.status_code == 200 and r.json()["naam"] == doel.buurt.naam
+    assert c.get("/api/v1/openapi.json").status_code == 200
+
+
+# ---- residents ----------------------------------------------------------------------------
+@pytest.mark.parametrize("rol", ROLLEN)
+def test_personenlijst_toont_alleen_wie_de_taak_nodig_heeft(api, wereld, rol):
+    c = _client(api, wereld["ik"], rol)
+    r = c.get("/api/v1/personen")
+    if rol == ANON:
+        assert r.status_code == 401
+        return
+    assert r.status_code == 200
+    eigen, ander = _personen(wereld["eigen"]), _personen(wereld["ander"])
+    gezien = {res["id"] for res in r.json()["results"]}
+    import uuid
+
+    gezien = {uuid.UUID(x) for x in gezien}
+    assert {eigen[u] for u in gezien if u in eigen} == ZICHTBAAR[rol]
+    assert not gezien & set(ander), "een andere gemeente is nooit zichtbaar"
+
+
+@pytest.mark.parametrize("rol", ROLLEN)
+@pytest.mark.parametrize("welke", ["eigen", "ander"])
+@pytest.mark.parametrize("wie", PERSONEN)
+def test_persoon_detail_en_toestemmingen(api, wereld, rol, welke, wie):
+    c = _client(api, wereld["ik"], rol)
+    p = getattr(_doel(wereld, welke), wie)
+    mag = welke == "eigen" and wie in ZICHTBAAR[rol]
+    verwacht = 200 if mag else (401 if rol == ANON else 404)
+    assert c.get(f"/api/v1/personen/{p.uuid}").status_code == verwacht
+    assert c.get(f"/api/v1/personen/{p.uuid}/toestemmingen").status_code == verwacht
+
+
+@pytest.mark.parametrize("rol", ROLLEN)
+@pytest.mark.parametrize("welke", ["eigen", "ander"])
+def test_persoon_wijzigen(api, wereld, rol, welke):
+    c = _client(api, wereld["ik"], rol)
+    doel = _doel(wereld, welke)
+    for wie in PERSONEN:
+        p = getattr(doel, wie)
+        r = c.patch(f"/api/v1/personen/{p.uuid}", {"telefoon": "030-1234567"}, format="json")
+        mag = welke == "eigen" and wie in ZICHTBAAR[rol]
+        assert r.status_code == (200 if mag else 401 if rol == ANON else 404), (wie, r.content)
+        p.refresh_from_db()
+        assert (p.telefoon == "030-1234567") == mag
+
+
+@pytest.mark.parametrize("rol", ROLLEN)
+@pytest.mark.parametrize("welke", ["eigen", "ander"])
+def test_persoon_aanmaken(api, wereld, rol, welke):
+    c = _client(api, wereld["ik"], rol)
+    buurt = _doel(wereld, welke).buurt
+    r = c.post("/api/v1/personen", {"voornaam": "Nieuw", "postcode": "3511AB",
+                                    "buurt": buurt.code, "toestemmingen": ["koppelen"]},
+               format="json")
+    if rol == ANON:
+        assert r.status_code == 401
+    elif rol not in (Rol.PROFESSIONAL, Rol.COORDINATOR):
+        assert r.status_code == 403
+    elif welke == "ander":
+        assert r.status_code == 400  # a buurt of another gemeente is refused
+        assert r.json()["invalidParams"][0]["name"] == "buurt"
+    else:
+        assert r.status_code == 201, r.content
+        assert r.json()["gemeente"] == wereld["eigen"].gemeente.code
+        assert r.json()["postcode"] == "3511 AB"
+
+
+@pytest.mark.parametrize("rol", ROLLEN)
+@pytest.mark.parametrize("welke", ["eigen", "ander"])
+def test_toestemming_vastleggen_en_intrekken(api, wereld, rol, welke):
+    c = _client(api, wereld["ik"], rol)
+    doel = _doel(wereld, welke)
+    for wie in PERSONEN:
+        p = getattr(doel, wie)
+        zichtbaar = welke == "eigen" and wie in ZICHTBAAR[rol]
+        r = c.post(f"/api/v1/personen/{p.uuid}/toestemmingen", {"doel": "netwerk"}, format="json")
+        if rol == ANON:
+            assert r.status_code == 401
+        elif not zichtbaar:
+            assert r.status_code == 404
+        elif rol in (Rol.PROFESSIONAL, Rol.COORDINATOR):
+            assert r.status_code == 201
+        else:
+            assert r.status_code == 403  # a resident cannot record consent for themselves here
+        t = p.toestemmingen.first()
+        if t is None:
+            continue
+        r = c.post(f"/api/v1/personen/{p.uuid}/toestemmingen/{t.pk}/intrekking")
+        verwacht = 401 if rol == ANON else 200 if zichtbaar else 404
+        assert r.status_code == verwacht
+
+
+@pytest.mark.parametrize("rol", ROLLEN)
+@pytest.mark.parametrize("welke", ["eigen", "ander"])
+def test_verwerkingsgeschiedenis_van_een_persoon(api, wereld, rol, welke):
+    c = _client(api, wereld["ik"], rol)
+    for wie in PERSONEN:
+        p = getattr(_doel(wereld, welke), wie)
+        r = c.get(f"/api/v1/personen/{p.uuid}/verwerkingen")
+        mag = welke == "eigen" and (rol == Rol.BEHEERDER or (rol == Rol.INWONER and wie == "eigen"))
+        assert r.status_code == (200 if mag else 401 if rol == ANON else 404), (wie, rol)
+
+
+# ---- audit log, users, teams, organisations ---------------------------------------------
+@pytest.mark.parametrize("rol", ROLLEN)
+def test_logboek_zoeken(api, wereld, rol):
+    from socialebasis.audit import services as audit
+
+    for t in (wereld["eigen"], wereld["ander"]):
+        for wie in PERSONEN:
+            p = getattr(t, wie)
+            audit.vastleggen(handeling="persoon.lezen", activiteit="ondersteuning-inwoner",
+                             actor=t.users[Rol.PROFESSIONAL], betrokkene=p, gemeente=t.gemeente,
+                             obj=p)
+    c = _client(api, wereld["ik"], rol)
+    r = c.get("/api/v1/verwerkingen")
+    if rol == ANON:
+        assert r.status_code == 401
+        return
+    assert r.status_code == 200
+    rijen = r.json()["results"]
+    if rol == Rol.BEHEERDER:
+        assert len(rijen) == 4 and {x["gemeente"] for x in rijen} == {"GM0344"}
+    elif rol == Rol.INWONER:
+        assert len(rijen) == 1  # only the row about themselves
+    else:
+        assert rijen == []
+
+
+@pytest.mark.parametrize("rol", ROLLEN)
+def test_gebruikers_teams_organisaties(api, wereld, rol):
+    c = _client(api, wereld["ik"], rol)
+    for pad in ("/api/v1/gebruikers", "/api/v1/gebruikers/mij", "/api/v1/teams",
+                "/api/v1/organisaties"):
+        r = c.get(pad)
+        if rol == ANON:
+            assert r.status_code == 401
+            continue
+        assert r.status_code == 200
+    if rol == ANON:
+        return
+    gebruikers = {u["email"] for u in c.get("/api/v1/gebruikers").json()["results"]}
+    teams = {t["naam"] for t in c.get("/api/v1/teams").json()["results"]}
+    orgs = {o["naam"] for o in c.get("/api/v1/organisaties").json()["results"]}
+    eigen, ander = wereld["eigen"], wereld["ander"]
+    if rol == Rol.BEHEERDER:
+        assert gebruikers == {u.email for u in eigen.users.values()}
+    else:
+        assert gebruikers == {eigen.users[rol].email}
+    assert c.get("/api/v1/gebruikers/mij").json()["email"] == eigen.users[rol].email
+    if rol in STAF:
+        assert teams == {eigen.team.naam, eigen.ander_team.naam}
+        assert orgs == {"Welzijn Utrecht"}
+    else:
+        assert teams == set() and orgs == set()
+    assert not {u.email for u in ander.users.values()} & gebruikers
+
+
+# ---- UI pages -----------------------------------------------------------------------------
+PAGINAS = {
+    "/mijn": {Rol.INWONER},
+    "/mijn/verwerkingen": {Rol.INWONER},
+    "/professional": {Rol.PROFESSIONAL, Rol.COORDINATOR},
+    "/coordinator": {Rol.PROFESSIONAL, Rol.COORDINATOR},
+    "/personen/nieuw": {Rol.PROFESSIONAL, Rol.COORDINATOR},
+    "/vrijwilliger": {Rol.VRIJWILLIGER},
+    "/aanbieder": {Rol.AANBIEDER},
+    "/beleid": {Rol.BELEIDSMEDEWERKER},
+    "/beheer": {Rol.BEHEERDER},
+    "/beheer/logboek": {Rol.BEHEERDER},
+}
+
+
+@pytest.mark.parametrize("rol", ROLLEN)
+def test_paginas_per_rol(client, wereld, rol):
+    if rol != ANON:
+        client.force_login(wereld["ik"].users[rol])
+    for pad, rollen in PAGINAS.items():
+        r = client.get(pad)
+        if rol == ANON:
+            assert r.status_code == 302 and "/account/inloggen" in r["Location"], pad
+        else:
+            assert r.status_code == (200 if rol in rollen else 403), (pad, rol)
+    for welke in ("eigen", "ander"):
+        for wie in PERSONEN:
+            p = getattr(_doel(wereld, welke), wie)
+            r = client.get(f"/personen/{p.uuid}")
+            mag = welke == "eigen" and wie in ZICHTBAAR[rol] and rol in (
+                Rol.PROFESSIONAL, Rol.COORDINATOR, Rol.INWONER)
+            if rol == ANON:
+                assert r.status_code == 302
+            elif rol not in (Rol.PROFESSIONAL, Rol.COORDINATOR, Rol.INWONER):
+                assert r.status_code == 403
+            else:
+                assert r.status_code == (200 if mag else 404), (wie, welke, rol)
+
+
+def test_elke_api_route_staat_in_de_matrix():
+    """A new endpoint must get a row in this matrix before it can land."""
+    gedekt = {
+        "openapi", "gebied-list", "gebied-detail", "persoon-list", "persoon-detail",
+        "persoon-toestemmingen", "persoon-intrekking", "persoon-verwerkingen",
+        "verwerking-list", "verwerking-detail", "gebruiker-list", "gebruiker-detail",
+        "gebruiker-mij", "team-list", "team-detail", "organisatie-list", "organisatie-detail",
+    }
+    resolver = get_resolver()
+    api = next(p for p in resolver.url_patterns if str(p.pattern) == "api/v1/")
+    namen = {p.name for p in api.url_patterns}
+    assert namen == gedekt, f"niet in de matrix: {namen - gedekt}; verdwenen: {gedekt - namen}"
