@@ -1,11 +1,11 @@
 """All reads of personal data and all writes for residents go through here, audited."""
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from socialebasis.audit import services as audit
-from socialebasis.core.toegang import Actie, vereis, zichtbaar
+from socialebasis.core.toegang import Actie, mag, vereis, zichtbaar
 from socialebasis.personen.models import Doel, Persoon, Toestemming
 
 BEWERKBAAR = [
@@ -45,20 +45,15 @@ def lezen(actor, persoon_uuid) -> Persoon:
     ).first()
     if persoon is None:
         raise Persoon.DoesNotExist
+    toegestaan = mag(actor, Actie.LEZEN, persoon)
     with transaction.atomic():
-        try:
-            vereis(actor, Actie.LEZEN, persoon)
-        except Exception:
-            audit.vastleggen(
-                handeling="persoon.lezen", activiteit=activiteit_voor(actor), actor=actor,
-                betrokkene=persoon, gemeente=persoon.gemeente_id, obj=persoon,
-                status="geweigerd",
-            )
-            raise
         audit.vastleggen(
             handeling="persoon.lezen", activiteit=activiteit_voor(actor), actor=actor,
             betrokkene=persoon, gemeente=persoon.gemeente_id, obj=persoon,
+            status="ok" if toegestaan else "geweigerd",
         )
+    if not toegestaan:
+        raise PermissionDenied("U heeft geen toegang tot deze gegevens.")
     return persoon
 
 
