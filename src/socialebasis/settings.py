@@ -157,6 +157,7 @@ AXES_COOLOFF_TIME = float(env("SB_LOGIN_COOLOFF_HOURS", "0.25"))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "accounts/geblokkeerd.html"
 AXES_RESET_ON_SUCCESS = True
+AXES_USERNAME_FORM_FIELD = "username"  # the login form field that holds the e-mail address
 AXES_VERBOSE = False
 AXES_ENABLED = env_bool("SB_LOGIN_THROTTLING", True)
 
@@ -189,7 +190,12 @@ STORAGES = {
 
 MAILERS = {
     "default": {
-        "BACKEND": env("SB_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"),
+        "BACKEND": env(
+            "SB_EMAIL_BACKEND",
+            "django.core.mail.backends.smtp.EmailBackend"
+            if PRODUCTION
+            else "django.core.mail.backends.console.EmailBackend",
+        ),
         "OPTIONS": {
             k: v
             for k, v in {
@@ -220,7 +226,7 @@ if PRODUCTION:
     CSRF_COOKIE_SECURE = True
     SECURE_HSTS_SECONDS = int(env("SB_HSTS_SECONDS", "31536000"))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-    SECURE_HSTS_PRELOAD = env_bool("SB_HSTS_PRELOAD", False)
+    SECURE_HSTS_PRELOAD = env_bool("SB_HSTS_PRELOAD", True)
 CSRF_TRUSTED_ORIGINS = [o for o in env("SB_CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 
 REST_FRAMEWORK = {

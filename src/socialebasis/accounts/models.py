@@ -86,6 +86,10 @@ class Team(models.Model):
 class UserManager(BaseUserManager):
     use_in_migrations = True
 
+    def get_by_natural_key(self, username):
+        # E-mail addresses are compared without regard to case.
+        return self.get(email__iexact=username)
+
     def create_user(self, email, password=None, **extra):
         if not email:
             raise ValueError("Een e-mailadres is verplicht.")

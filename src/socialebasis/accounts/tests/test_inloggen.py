@@ -1,0 +1,77 @@
+import pytest
+from django.test import override_settings
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from socialebasis.accounts.models import Rol
+
+pytestmark = pytest.mark.django_db
+WACHTWOORD = "een-lang-wachtwoord-1"
+
+
+def _login(client, email, wachtwoord=WACHTWOORD):
+    return client.post("/account/inloggen", {"username": email, "password": wachtwoord})
+
+
+def test_inloggen_met_email_brengt_je_naar_je_eigen_startpagina(client, utrecht):
+    user = utrecht.users[Rol.PROFESSIONAL]
+    r = _login(client, user.email.upper())  # e-mail is case-insensitive in practice
+    assert r.status_code == 302
+    r = client.get("/start")
+    assert r["Location"] == "/professional"
+
+
+def test_fout_wachtwoord_geeft_nederlandse_melding(client, utrecht):
+    r = _login(client, utrecht.users[Rol.INWONER].email, "fout")
+    assert r.status_code == 200
+    assert "Het e-mailadres of het wachtwoord klopt niet" in r.content.decode()
+
+
+def test_na_vijf_foute_pogingen_geblokkeerd(client, utrecht):
+    email = utrecht.users[Rol.INWONER].email
+    for _ in range(5):
+        _login(client, email, "fout")
+    r = _login(client, email)  # even the right password is refused now
+    assert r.status_code == 429
+    assert "Wacht 15 minuten" in r.content.decode()
+    client2 = type(client)()
+    assert _login(client2, utrecht.users[Rol.PROFESSIONAL].email).status_code == 302
+
+
+@override_settings(REQUIRE_2FA=True)
+def test_tweestaps_verplicht_voor_professional(client, utrecht):
+    user = utrecht.users[Rol.PROFESSIONAL]
+    _login(client, user.email)
+    r = client.get("/professional")
+    assert r.status_code == 302 and r["Location"] == "/account/tweestaps/instellen"
+    r = client.get("/api/v1/personen")
+    assert r.status_code == 403 and r["Content-Type"] == "application/problem+json"
+    # set up the authenticator app with a real TOTP code
+    r = client.get("/account/tweestaps/instellen")
+    assert r.status_code == 200 and "QR-code" in r.content.decode()
+    device = TOTPDevice.objects.get(user=user, confirmed=False)
+    r = client.post("/account/tweestaps/instellen", {"code": "000000"})
+    assert "Deze code klopt niet" in r.content.decode()
+    device.refresh_from_db()
+    device.throttle_reset()  # django-otp slows down retries; a person waits a few seconds
+    code = f"{totp(device.bin_key, device.step, device.t0, device.digits):06d}"
+    r = client.post("/account/tweestaps/instellen", {"code": code})
+    assert r.status_code == 302
+    assert client.get("/professional").status_code == 200
+    # a new session asks for the code again
+    client.logout()
+    _login(client, user.email)
+    assert client.get("/professional")["Location"] == "/account/tweestaps"
+
+
+@override_settings(REQUIRE_2FA=True)
+def test_tweestaps_niet_voor_inwoner(client, utrecht):
+    _login(client, utrecht.users[Rol.INWONER].email)
+    assert client.get("/mijn").status_code == 200
+
+
+def test_demo_zonder_tweestaps_zegt_dat_zichtbaar(client, utrecht):
+    client.force_login(utrecht.users[Rol.BEHEERDER])
+    assert "tweede stap (authenticator-app) staat uit" in client.get("/beheer").content.decode()
+    client.force_login(utrecht.users[Rol.INWONER])
+    assert "authenticator-app" not in client.get("/mijn").content.decode()
