@@ -47,10 +47,20 @@ def _tenant(code: str, naam: str, nummer: int) -> Tenant:
     from socialebasis.personen.tests.factories import PersoonFactory, ToestemmingFactory
 
     gemeente = Gebied.objects.create(code=code, naam=naam, niveau=Niveau.GEMEENTE)
-    wijk = Gebied.objects.create(code=f"WK{code[2:]}01", naam=f"{naam}-Noord", niveau=Niveau.WIJK,
-                                 gemeente=gemeente, ouder=gemeente)
-    buurt = Gebied.objects.create(code=f"BU{code[2:]}0101", naam=f"{naam}-Noord Oost",
-                                  niveau=Niveau.BUURT, gemeente=gemeente, ouder=wijk)
+    wijk = Gebied.objects.create(
+        code=f"WK{code[2:]}01",
+        naam=f"{naam}-Noord",
+        niveau=Niveau.WIJK,
+        gemeente=gemeente,
+        ouder=gemeente,
+    )
+    buurt = Gebied.objects.create(
+        code=f"BU{code[2:]}0101",
+        naam=f"{naam}-Noord Oost",
+        niveau=Niveau.BUURT,
+        gemeente=gemeente,
+        ouder=wijk,
+    )
     org = OrganisatieFactory(naam=f"Welzijn {naam}")
     org.gemeenten.add(gemeente)
     team = TeamFactory(naam=f"Buurtteam {naam} Noord", gemeente=gemeente, organisatie=org)
@@ -58,16 +68,22 @@ def _tenant(code: str, naam: str, nummer: int) -> Tenant:
     t = Tenant(gemeente, wijk, buurt, team, ander)
     for rol in Rol:
         t.users[rol] = UserFactory(
-            email=f"{rol.value}{nummer}@example.org", naam=f"{rol.label} {naam}", rol=rol,
-            gemeente=gemeente, organisatie=org if rol in (Rol.AANBIEDER, Rol.COORDINATOR) else None,
+            email=f"{rol.value}{nummer}@example.org",
+            naam=f"{rol.label} {naam}",
+            rol=rol,
+            gemeente=gemeente,
+            organisatie=org if rol in (Rol.AANBIEDER, Rol.COORDINATOR) else None,
             teams=[team] if rol == Rol.PROFESSIONAL else None,
         )
     t.in_team = PersoonFactory(gemeente=gemeente, buurt=buurt, team=team, voornaam="Teamlid")
     t.buiten_team = PersoonFactory(gemeente=gemeente, buurt=buurt, team=ander, voornaam="Ander")
     t.koppelen = PersoonFactory(gemeente=gemeente, buurt=buurt, voornaam="Koppel")
-    ToestemmingFactory(persoon=t.koppelen, doel="koppelen", vastgelegd_door=t.users[Rol.COORDINATOR])
-    t.eigen = PersoonFactory(gemeente=gemeente, buurt=buurt, voornaam="Eigen",
-                             account=t.users[Rol.INWONER], team=team)
+    ToestemmingFactory(
+        persoon=t.koppelen, doel="koppelen", vastgelegd_door=t.users[Rol.COORDINATOR]
+    )
+    t.eigen = PersoonFactory(
+        gemeente=gemeente, buurt=buurt, voornaam="Eigen", account=t.users[Rol.INWONER], team=team
+    )
     return t
 
 

@@ -40,7 +40,9 @@ class GebruikerViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = GebruikerSerializer
 
     def get_queryset(self):
-        return zichtbaar(self.request.user, User).select_related("gemeente").prefetch_related("teams")
+        return (
+            zichtbaar(self.request.user, User).select_related("gemeente").prefetch_related("teams")
+        )
 
     @action(detail=False, methods=["get"])
     def mij(self, request):
@@ -51,7 +53,9 @@ class TeamViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = TeamSerializer
 
     def get_queryset(self):
-        return zichtbaar(self.request.user, Team).select_related("gemeente").prefetch_related("wijken")
+        return (
+            zichtbaar(self.request.user, Team).select_related("gemeente").prefetch_related("wijken")
+        )
 
 
 class OrganisatieViewSet(viewsets.ReadOnlyModelViewSet):

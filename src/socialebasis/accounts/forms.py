@@ -5,10 +5,12 @@ from django.utils.translation import gettext_lazy as _
 
 class InlogFormulier(AuthenticationForm):
     username = forms.EmailField(
-        label=_("E-mailadres"), widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True})
+        label=_("E-mailadres"),
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
     )
     password = forms.CharField(
-        label=_("Wachtwoord"), strip=False,
+        label=_("Wachtwoord"),
+        strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
     error_messages = {
@@ -21,8 +23,11 @@ class InlogFormulier(AuthenticationForm):
 
 class CodeFormulier(forms.Form):
     code = forms.CharField(
-        label=_("Code uit uw authenticator-app"), min_length=6, max_length=6,
+        label=_("Code uit uw authenticator-app"),
+        min_length=6,
+        max_length=6,
         help_text=_("6 cijfers. De code verandert elke 30 seconden."),
-        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric",
-                                      "pattern": "[0-9]{6}"}),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "pattern": "[0-9]{6}"}
+        ),
     )

@@ -40,7 +40,9 @@ class Organisatie(models.Model):
         _("soort"), max_length=20, choices=OrganisatieSoort.choices, default=OrganisatieSoort.OVERIG
     )
     gemeenten = models.ManyToManyField(
-        "gebieden.Gebied", related_name="organisaties", verbose_name=_("werkt in gemeenten"),
+        "gebieden.Gebied",
+        related_name="organisaties",
+        verbose_name=_("werkt in gemeenten"),
         limit_choices_to={"niveau": "gemeente"},
     )
     website = models.URLField(_("website"), blank=True)
@@ -59,15 +61,25 @@ class Team(models.Model):
 
     naam = models.CharField(_("naam"), max_length=200)
     gemeente = models.ForeignKey(
-        "gebieden.Gebied", on_delete=models.PROTECT, related_name="teams",
-        limit_choices_to={"niveau": "gemeente"}, verbose_name=_("gemeente"),
+        "gebieden.Gebied",
+        on_delete=models.PROTECT,
+        related_name="teams",
+        limit_choices_to={"niveau": "gemeente"},
+        verbose_name=_("gemeente"),
     )
     organisatie = models.ForeignKey(
-        Organisatie, on_delete=models.PROTECT, null=True, blank=True, related_name="teams",
+        Organisatie,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="teams",
         verbose_name=_("organisatie"),
     )
     wijken = models.ManyToManyField(
-        "gebieden.Gebied", blank=True, related_name="+", limit_choices_to={"niveau": "wijk"},
+        "gebieden.Gebied",
+        blank=True,
+        related_name="+",
+        limit_choices_to={"niveau": "wijk"},
         verbose_name=_("werkgebied (wijken)"),
     )
 
@@ -112,11 +124,20 @@ class User(AbstractBaseUser, PermissionsMixin):
     naam = models.CharField(_("naam"), max_length=150, help_text=_("Zo spreken we u aan."))
     rol = models.CharField(_("rol"), max_length=20, choices=Rol.choices, default=Rol.INWONER)
     gemeente = models.ForeignKey(
-        "gebieden.Gebied", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
-        limit_choices_to={"niveau": "gemeente"}, verbose_name=_("gemeente"),
+        "gebieden.Gebied",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        limit_choices_to={"niveau": "gemeente"},
+        verbose_name=_("gemeente"),
     )
     organisatie = models.ForeignKey(
-        Organisatie, on_delete=models.PROTECT, null=True, blank=True, related_name="medewerkers",
+        Organisatie,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="medewerkers",
         verbose_name=_("organisatie"),
     )
     teams = models.ManyToManyField(Team, blank=True, related_name="leden", verbose_name=_("teams"))

@@ -37,8 +37,11 @@ def tweestaps_bevestigen(request, device: TOTPDevice, code: str) -> bool:
     TOTPDevice.objects.filter(user=device.user, confirmed=False).delete()
     otp_login(request, device)
     audit.vastleggen(
-        handeling="tweestaps.ingesteld", activiteit="gebruikersbeheer", actor=request.user,
-        gemeente=request.user.gemeente_id, obj=device,
+        handeling="tweestaps.ingesteld",
+        activiteit="gebruikersbeheer",
+        actor=request.user,
+        gemeente=request.user.gemeente_id,
+        obj=device,
     )
     return True
 

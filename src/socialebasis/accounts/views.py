@@ -20,9 +20,15 @@ def tweestaps_instellen(request):
         if services.tweestaps_bevestigen(request, device, form.cleaned_data["code"]):
             return redirect("web:start")
         form.add_error("code", "Deze code klopt niet. Kijk of de tijd op uw telefoon goed staat.")
-    return render(request, "accounts/tweestaps_instellen.html", {
-        "form": form, "qr": services.qr_svg_data_uri(device), "geheim": services.geheim_base32(device),
-    })
+    return render(
+        request,
+        "accounts/tweestaps_instellen.html",
+        {
+            "form": form,
+            "qr": services.qr_svg_data_uri(device),
+            "geheim": services.geheim_base32(device),
+        },
+    )
 
 
 @login_required

@@ -14,9 +14,21 @@ class VerwerkingSerializer(serializers.ModelSerializer):
     class Meta:
         model = Verwerking
         fields = [
-            "trace_id", "span_id", "parent_span_id", "naam", "verwerkingsactiviteit",
-            "betrokkene", "betrokkene_type", "gemeente", "actor", "actor_rol", "object_type",
-            "object_id", "status", "start_tijd", "eind_tijd",
+            "trace_id",
+            "span_id",
+            "parent_span_id",
+            "naam",
+            "verwerkingsactiviteit",
+            "betrokkene",
+            "betrokkene_type",
+            "gemeente",
+            "actor",
+            "actor_rol",
+            "object_type",
+            "object_id",
+            "status",
+            "start_tijd",
+            "eind_tijd",
         ]
 
 

@@ -35,7 +35,9 @@ class Verwerking(models.Model):
     parent_span_id = models.CharField(max_length=16, blank=True)
     naam = models.CharField(_("handeling"), max_length=100, help_text="bv. persoon.lezen")
     verwerkingsactiviteit = models.CharField(
-        _("verwerkingsactiviteit"), max_length=100, db_index=True,
+        _("verwerkingsactiviteit"),
+        max_length=100,
+        db_index=True,
         help_text=_("Sleutel in het register van verwerkingsactiviteiten."),
     )
     betrokkene = models.CharField(

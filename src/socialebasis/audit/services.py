@@ -65,10 +65,16 @@ def vastleggen(
     status: str = Status.OK,
     start=None,
 ) -> Verwerking:
-    """Write one row. `betrokkene` is the data subject (e.g. a Persoon), `obj` the record touched."""
+    """Write one row. `betrokkene` is the data subject (a Persoon), `obj` the record touched."""
     row = _rij(
-        handeling=handeling, activiteit=activiteit, actor=actor, betrokkene=betrokkene,
-        gemeente=gemeente, obj=obj, status=status, start=start,
+        handeling=handeling,
+        activiteit=activiteit,
+        actor=actor,
+        betrokkene=betrokkene,
+        gemeente=gemeente,
+        obj=obj,
+        status=status,
+        start=start,
     )
     row.save(force_insert=True)
     return row
@@ -78,9 +84,14 @@ def vastleggen_lijst(*, handeling: str, activiteit: str, actor, objecten: Iterab
     """One row per data subject for a list read (the Logboek logs per data subject)."""
     rows = [
         _rij(
-            handeling=handeling, activiteit=activiteit, actor=actor, betrokkene=o,
+            handeling=handeling,
+            activiteit=activiteit,
+            actor=actor,
+            betrokkene=o,
             gemeente=gemeente if gemeente is not None else getattr(o, "gemeente_id", None),
-            obj=o, status=Status.OK, start=None,
+            obj=o,
+            status=Status.OK,
+            start=None,
         )
         for o in objecten
     ]

@@ -1,6 +1,7 @@
 """API conventions (Dutch API Design Rules): problem+json errors, pagination, token auth."""
 
-from django.core.exceptions import PermissionDenied, ValidationError as DjangoValidationError
+from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, JsonResponse
 from rest_framework import exceptions, status
 from rest_framework.pagination import PageNumberPagination
@@ -50,14 +51,24 @@ def _invalid_params(detail, prefix="") -> list[dict]:
     elif isinstance(detail, list):
         if all(not isinstance(v, (dict, list)) for v in detail):
             for v in detail:
-                out.append({"name": prefix or "nonFieldErrors", "code": getattr(v, "code", "invalid"),
-                            "reason": str(v)})
+                out.append(
+                    {
+                        "name": prefix or "nonFieldErrors",
+                        "code": getattr(v, "code", "invalid"),
+                        "reason": str(v),
+                    }
+                )
         else:
             for i, v in enumerate(detail):
                 out.extend(_invalid_params(v, f"{prefix}[{i}]"))
     else:
-        out.append({"name": prefix or "nonFieldErrors", "code": getattr(detail, "code", "invalid"),
-                    "reason": str(detail)})
+        out.append(
+            {
+                "name": prefix or "nonFieldErrors",
+                "code": getattr(detail, "code", "invalid"),
+                "reason": str(detail),
+            }
+        )
     return out
 
 
@@ -77,8 +88,11 @@ def problem_exception_handler(exc, context):
         return None  # unexpected: Django's handler500 answers with problem+json
     if isinstance(exc, exceptions.ValidationError):
         body = problem(
-            400, "De invoer klopt niet. Zie invalidParams voor wat er mis is.",
-            instance=instance, invalid=_invalid_params(exc.detail), code="ongeldige-invoer",
+            400,
+            "De invoer klopt niet. Zie invalidParams voor wat er mis is.",
+            instance=instance,
+            invalid=_invalid_params(exc.detail),
+            code="ongeldige-invoer",
         )
     else:
         detail = exc.detail if isinstance(exc, exceptions.APIException) else str(exc)
@@ -101,7 +115,8 @@ def problem_exception_handler(exc, context):
 def problem_response(request, status_code: int, detail: str) -> JsonResponse:
     return JsonResponse(
         problem(status_code, detail, instance=request.get_full_path()),
-        status=status_code, content_type=PROBLEM,
+        status=status_code,
+        content_type=PROBLEM,
     )
 
 

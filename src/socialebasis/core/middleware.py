@@ -26,3 +26,18 @@ class ApiHeadersMiddleware:
             # Pages with personal data must not be kept by browsers or proxies.
             response.headers.setdefault("Cache-Control", "no-store")
         return response
+
+
+class NederlandsEerstMiddleware:
+    """Dutch unless the user chose English with the language switch (cookie).
+
+    The browser's Accept-Language is ignored on purpose: many Dutch residents run an English
+    browser, and the platform's text is written Dutch-first at B1 level (docs/adr/0005).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.META.pop("HTTP_ACCEPT_LANGUAGE", None)
+        return self.get_response(request)

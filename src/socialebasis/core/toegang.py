@@ -48,9 +48,10 @@ class Regel:
     def mag(self, user, actie: Actie, obj) -> bool:
         if isinstance(obj, type):
             return False
-        return actie == Actie.LEZEN and self.scope(user, type(obj)._default_manager.filter(
-            pk=obj.pk
-        )).exists()
+        return (
+            actie == Actie.LEZEN
+            and self.scope(user, type(obj)._default_manager.filter(pk=obj.pk)).exists()
+        )
 
 
 class OpenbaarLezen(Regel):
@@ -83,8 +84,10 @@ class PersoonRegel(Regel):
         if not _ingelogd(user):
             return False
         if isinstance(obj, type):  # creating a new person
-            return actie == Actie.AANMAKEN and user.rol in {Rol.PROFESSIONAL, Rol.COORDINATOR} and (
-                user.gemeente_id is not None
+            return (
+                actie == Actie.AANMAKEN
+                and user.rol in {Rol.PROFESSIONAL, Rol.COORDINATOR}
+                and (user.gemeente_id is not None)
             )
         if actie == Actie.VERWIJDEREN:
             return False
@@ -190,10 +193,9 @@ class OrganisatieRegel(Regel):
             return super().mag(user, actie, obj)
         # A provider serving several gemeenten is changed only by a beheerder of each of them:
         # here, only when it serves no other gemeente than the beheerder's own.
-        return (
-            user.rol == Rol.BEHEERDER
-            and set(obj.gemeenten.values_list("id", flat=True)) <= {user.gemeente_id}
-        )
+        return user.rol == Rol.BEHEERDER and set(obj.gemeenten.values_list("id", flat=True)) <= {
+            user.gemeente_id
+        }
 
 
 REGELS: dict[str, Regel] = {
@@ -218,7 +220,9 @@ def _regel(model) -> Regel:
     try:
         return REGELS[label]
     except KeyError:
-        raise LookupError(f"Geen toegangsregel voor {label}: voeg er een toe in core.toegang.") from None
+        raise LookupError(
+            f"Geen toegangsregel voor {label}: voeg er een toe in core.toegang."
+        ) from None
 
 
 def zichtbaar(user, model_or_qs) -> QuerySet:

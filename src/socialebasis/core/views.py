@@ -6,8 +6,15 @@ from socialebasis.core.api import problem_response
 
 TEKST = {
     400: ("Er ging iets mis", "Uw verzoek klopt niet. Probeer het opnieuw."),
-    403: ("Geen toegang", "U mag deze pagina niet zien. Denkt u dat dit niet klopt? Neem contact op met de beheerder van uw organisatie."),
-    404: ("Pagina niet gevonden", "Deze pagina bestaat niet (meer). Kijk of het adres goed is, of ga naar de startpagina."),
+    403: (
+        "Geen toegang",
+        "U mag deze pagina niet zien. Denkt u dat dit niet klopt? "
+        "Neem contact op met de beheerder van uw organisatie.",
+    ),
+    404: (
+        "Pagina niet gevonden",
+        "Deze pagina bestaat niet (meer). Kijk of het adres goed is, of ga naar de startpagina.",
+    ),
     500: ("Er ging iets mis", "Er ging bij ons iets fout. Probeer het later nog eens."),
 }
 

@@ -109,12 +109,16 @@ def laden(*, aantal: int = 1500, seed: int = 2026, stdout=None) -> dict:
     gebruikers[Rol.PROFESSIONAL].teams.set(teams[:3])
 
     buurten = list(Gebied.objects.buurten().filter(gemeente=gemeente).order_by("code"))
-    jaar = Kerncijfers.objects.filter(gebied__gemeente=gemeente).order_by("-jaar").values_list(
-        "jaar", flat=True
-    ).first()
+    jaar = (
+        Kerncijfers.objects.filter(gebied__gemeente=gemeente)
+        .order_by("-jaar")
+        .values_list("jaar", flat=True)
+        .first()
+    )
     cijfers = {k.gebied_id: k for k in Kerncijfers.objects.filter(gebied__in=buurten, jaar=jaar)}
-    per_buurt = verdeel(aantal, {b.code: (cijfers[b.pk].inwoners or 0) if b.pk in cijfers else 0
-                                 for b in buurten})
+    per_buurt = verdeel(
+        aantal, {b.code: (cijfers[b.pk].inwoners or 0) if b.pk in cijfers else 0 for b in buurten}
+    )
     huidig = timezone.now().year
     personen = []
     for b in buurten:
@@ -126,24 +130,32 @@ def laden(*, aantal: int = 1500, seed: int = 2026, stdout=None) -> dict:
         for i in range(n):
             oud = i < n65
             geboren = huidig - (rng.randint(65, 95) if oud else rng.randint(18, 64))
-            personen.append(Persoon(
-                gemeente=gemeente, voornaam=fake.first_name(),
-                tussenvoegsel=rng.choice(["", "", "", "de", "van", "van der"]),
-                achternaam=fake.last_name().split(" ")[-1],
-                email="" if rng.random() < 0.4 else fake.free_email(),
-                telefoon=fake.phone_number() if rng.random() < 0.8 else "",
-                straat=straat, huisnummer=str(rng.randint(1, 180)),
-                postcode=f"35{rng.randint(0, 99):02d} {rng.choice('ABCDEFGHJKLMNPRSTVWXZ')}"
-                f"{rng.choice('ABCDEFGHJKLMNPRSTVWXZ')}",
-                woonplaats="Utrecht", buurt=b, geboortejaar=geboren,
-                team=team_van_wijk.get(b.ouder_id), is_demo=True,
-            ))
+            personen.append(
+                Persoon(
+                    gemeente=gemeente,
+                    voornaam=fake.first_name(),
+                    tussenvoegsel=rng.choice(["", "", "", "de", "van", "van der"]),
+                    achternaam=fake.last_name().split(" ")[-1],
+                    email="" if rng.random() < 0.4 else fake.free_email(),
+                    telefoon=fake.phone_number() if rng.random() < 0.8 else "",
+                    straat=straat,
+                    huisnummer=str(rng.randint(1, 180)),
+                    postcode=f"35{rng.randint(0, 99):02d} {rng.choice('ABCDEFGHJKLMNPRSTVWXZ')}"
+                    f"{rng.choice('ABCDEFGHJKLMNPRSTVWXZ')}",
+                    woonplaats="Utrecht",
+                    buurt=b,
+                    geboortejaar=geboren,
+                    team=team_van_wijk.get(b.ouder_id),
+                    is_demo=True,
+                )
+            )
     Persoon.objects.bulk_create(personen, batch_size=500)
     personen = list(Persoon.objects.filter(is_demo=True, gemeente=gemeente).order_by("id"))
     coordinator = gebruikers[Rol.COORDINATOR]
     toestemmingen = [
         Toestemming(persoon=p, doel=Doel.KOPPELEN, vastgelegd_door=coordinator)
-        for p in personen if rng.random() < 0.15
+        for p in personen
+        if rng.random() < 0.15
     ]
     Toestemming.objects.bulk_create(toestemmingen, batch_size=500)
     # The demo resident's own record, linked to the inwoner account.
@@ -154,7 +166,16 @@ def laden(*, aantal: int = 1500, seed: int = 2026, stdout=None) -> dict:
     Toestemming.objects.get_or_create(
         persoon=eigen, doel=Doel.NETWERK, defaults={"vastgelegd_door": gebruikers[Rol.PROFESSIONAL]}
     )
-    audit.vastleggen_lijst(handeling="persoon.aanmaken", activiteit="ondersteuning-inwoner",
-                           actor=None, objecten=personen, gemeente=gemeente.pk)
-    return {"nieuw": True, "personen": len(personen), "toestemmingen": len(toestemmingen),
-            "teams": len(teams)}
+    audit.vastleggen_lijst(
+        handeling="persoon.aanmaken",
+        activiteit="ondersteuning-inwoner",
+        actor=None,
+        objecten=personen,
+        gemeente=gemeente.pk,
+    )
+    return {
+        "nieuw": True,
+        "personen": len(personen),
+        "toestemmingen": len(toestemmingen),
+        "teams": len(teams),
+    }

@@ -15,9 +15,19 @@ class KerncijfersSerializer(serializers.ModelSerializer):
     class Meta:
         model = Kerncijfers
         fields = [
-            "jaar", "inwoners", "leeftijd_0_14", "leeftijd_15_24", "leeftijd_25_44",
-            "leeftijd_45_64", "leeftijd_65_plus", "aandeel_65_plus", "huishoudens",
-            "eenpersoonshuishoudens", "huishoudens_met_kinderen", "wmo_clienten", "bron",
+            "jaar",
+            "inwoners",
+            "leeftijd_0_14",
+            "leeftijd_15_24",
+            "leeftijd_25_44",
+            "leeftijd_45_64",
+            "leeftijd_65_plus",
+            "aandeel_65_plus",
+            "huishoudens",
+            "eenpersoonshuishoudens",
+            "huishoudens_met_kinderen",
+            "wmo_clienten",
+            "bron",
         ]
 
 
@@ -43,7 +53,9 @@ class GebiedMetGrensSerializer(GebiedSerializer):
 class GebiedFilter(django_filters.FilterSet):
     gemeente = django_filters.CharFilter(method="filter_gemeente", label="CBS-code van de gemeente")
     niveau = django_filters.ChoiceFilter(choices=Niveau.choices)
-    ouder = django_filters.CharFilter(field_name="ouder__code", label="CBS-code van het hogere gebied")
+    ouder = django_filters.CharFilter(
+        field_name="ouder__code", label="CBS-code van het hogere gebied"
+    )
 
     class Meta:
         model = Gebied
@@ -62,9 +74,14 @@ class GebiedViewSet(viewsets.ReadOnlyModelViewSet):
     filterset_class = GebiedFilter
 
     def get_queryset(self):
-        return zichtbaar(self.request.user, Gebied).select_related("gemeente", "ouder").prefetch_related(
-            Prefetch("kerncijfers", queryset=Kerncijfers.objects.order_by("jaar"))
-        ).order_by("code")
+        return (
+            zichtbaar(self.request.user, Gebied)
+            .select_related("gemeente", "ouder")
+            .prefetch_related(
+                Prefetch("kerncijfers", queryset=Kerncijfers.objects.order_by("jaar"))
+            )
+            .order_by("code")
+        )
 
     def get_serializer_class(self):
         return GebiedMetGrensSerializer if self.action == "retrieve" else GebiedSerializer

@@ -19,6 +19,7 @@ same areas as links in a table.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Iterable, Mapping
 
@@ -28,12 +29,14 @@ from django.utils.safestring import SafeString, mark_safe
 
 from socialebasis.gebieden.models import Niveau
 
+_teller = itertools.count(1)
+
 BREEDTE = 600  # viewBox width; height follows from the area's shape
 MARGE = 4
 LEGENDA_REGEL = 22
 # Grey-blue sequential scale, light to dark (5 classes). Text on the legend is always black on
 # white, so contrast does not depend on these fills.
-KLEUREN = ("#e8edf2", "#c0cedc", "#8fa9c2", "#5e81a3", "#34587d")
+KLEUREN = ("#dfe6ee", "#b7c7d8", "#8aa4bf", "#5b7fa2", "#33567b")
 GEEN_CIJFER = "#ffffff"
 RAND = "#4b5563"
 RAND_GEEN_CIJFER = "#9ca3af"
@@ -125,7 +128,7 @@ def svg(
     breedte_graden = max((max_lon - min_lon) * cos0, 1e-9)
     hoogte_graden = max(max_lat - min_lat, 1e-9)
     schaal = (BREEDTE - 2 * MARGE) / breedte_graden
-    kaart_hoogte = hoogte_graden * schaal + 2 * MARGE
+    kaart_hoogte = math.ceil(hoogte_graden * schaal + 2 * MARGE)
 
     def xy(lon: float, lat: float) -> str:
         return (
@@ -135,12 +138,25 @@ def svg(
     getallen = {}
     if waarden:
         for g in gebieden:
-            w = waarden.get(g.code)
-            if w is not None and isinstance(w, int | float) and math.isfinite(w):
-                getallen[g.code] = float(w)
+            try:
+                w = float(waarden.get(g.code))
+            except (TypeError, ValueError):
+                continue  # None, '.' or anything else that is not a number: "geen cijfer"
+            if math.isfinite(w):
+                getallen[g.code] = w
     klassen = _klassen(list(getallen.values())) if waarden is not None else []
     kleuren = _kleuren(len(klassen))
 
+    patroon = f"sb-geen-cijfer-{next(_teller)}"  # unique per map: several maps on one page
+    geen_vulling = f"url(#{patroon})"
+    defs = (
+        f'<defs><pattern id="{patroon}" width="6" height="6" patternUnits="userSpaceOnUse" '
+        f'patternTransform="rotate(45)"><rect width="6" height="6" fill="{GEEN_CIJFER}"/>'
+        f'<line x1="0" y1="0" x2="0" y2="6" stroke="{RAND_GEEN_CIJFER}" stroke-width="1.5"/>'
+        f"</pattern></defs>"
+        if waarden is not None
+        else ""
+    )
     paden = []
     for g in sorted(gebieden, key=lambda g: g.code):
         d = " ".join(
@@ -160,7 +176,7 @@ def svg(
             rand = RAND
             label = f"{naam}: {escape(_getal(w))}"
         else:
-            vulling, rand, label = GEEN_CIJFER, RAND_GEEN_CIJFER, f"{naam}: geen cijfer"
+            vulling, rand, label = geen_vulling, RAND_GEEN_CIJFER, f"{naam}: geen cijfer"
         pad = (
             f'<path d="{d}" fill="{vulling}" stroke="{rand}" stroke-width="1" '
             f'stroke-linejoin="round" fill-rule="evenodd" vector-effect="non-scaling-stroke">'
@@ -192,7 +208,7 @@ def svg(
             for i, (laag, hoog) in enumerate(klassen)
         ]
         if len(getallen) < len(gebieden):
-            regels.append((GEEN_CIJFER, RAND_GEEN_CIJFER, "geen cijfer"))
+            regels.append((geen_vulling, RAND_GEEN_CIJFER, "geen cijfer"))
         for vulling, rand, tekst in regels:
             legenda.append(
                 f'<rect x="{MARGE}" y="{y}" width="18" height="14" fill="{vulling}" '
@@ -224,7 +240,7 @@ def svg(
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {BREEDTE} {hoogte:.0f}" '
         f'role="img" aria-label="{aria}" class="sb-kaart-svg" '
         f'preserveAspectRatio="xMidYMid meet" focusable="false">'
-        f'<g class="sb-kaart-gebieden">{"".join(paden)}</g>'
+        f'{defs}<g class="sb-kaart-gebieden">{"".join(paden)}</g>'
         + (f'<g class="sb-kaart-legenda">{"".join(legenda)}</g>' if legenda else "")
         + "</svg>"
     )

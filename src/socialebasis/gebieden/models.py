@@ -32,11 +32,20 @@ class Gebied(models.Model):
     naam = models.CharField(_("naam"), max_length=200)
     niveau = models.CharField(_("niveau"), max_length=10, choices=Niveau.choices, db_index=True)
     gemeente = models.ForeignKey(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
-        verbose_name=_("gemeente"), help_text=_("Leeg voor een gemeente zelf."),
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("gemeente"),
+        help_text=_("Leeg voor een gemeente zelf."),
     )
     ouder = models.ForeignKey(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="kinderen",
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="kinderen",
         verbose_name=_("ligt in"),
     )
     grens = models.JSONField(_("grens (GeoJSON, WGS84)"), null=True, blank=True)

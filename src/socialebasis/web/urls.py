@@ -11,8 +11,11 @@ urlpatterns = [
     path("verwerkingsactiviteiten", views.verwerkingsactiviteiten, name="verwerkingsactiviteiten"),
     path("mijn", views.mijn, name="mijn"),
     path("mijn/verwerkingen", views.mijn_verwerkingen, name="mijn_verwerkingen"),
-    path("mijn/toestemmingen/<int:toestemming_id>/intrekken", views.toestemming_intrekken,
-         name="toestemming_intrekken"),
+    path(
+        "mijn/toestemmingen/<int:toestemming_id>/intrekken",
+        views.toestemming_intrekken,
+        name="toestemming_intrekken",
+    ),
     path("professional", views.caseload, name="professional"),
     path("coordinator", views.caseload, name="coordinator"),
     path("personen/nieuw", views.persoon_nieuw, name="persoon_nieuw"),

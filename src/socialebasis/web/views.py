@@ -15,7 +15,7 @@ from socialebasis.audit import services as audit
 from socialebasis.audit.models import Verwerking
 from socialebasis.core.toegang import zichtbaar
 from socialebasis.gebieden import kaart
-from socialebasis.gebieden.models import Gebied, Niveau
+from socialebasis.gebieden.models import Gebied
 from socialebasis.personen import services as personen
 from socialebasis.personen.models import Persoon
 from socialebasis.web.forms import PersoonFormulier
@@ -57,8 +57,11 @@ def start(request):
 
 
 def verwerkingsactiviteiten(request):
-    return render(request, "web/verwerkingsactiviteiten.html",
-                  {"activiteiten": activiteiten.REGISTER.values()})
+    return render(
+        request,
+        "web/verwerkingsactiviteiten.html",
+        {"activiteiten": activiteiten.REGISTER.values()},
+    )
 
 
 def gebieden(request):
@@ -68,11 +71,24 @@ def gebieden(request):
 def gebied(request, code):
     g = get_object_or_404(Gebied.objects.select_related("ouder", "gemeente"), code=code.upper())
     kinderen = list(g.kinderen.order_by("code").prefetch_related("kerncijfers"))
+    for kind in kinderen:
+        kind.laatste = max(kind.kerncijfers.all(), key=lambda k: k.jaar, default=None)
     cijfers = list(g.kerncijfers.order_by("-jaar"))
-    return render(request, "web/gebied.html", {
-        "gebied": g, "kinderen": kinderen, "cijfers": cijfers,
-        "kaart": kaart.svg(g, kinderen) if kinderen else kaart.svg(g, [g]),
-    })
+    waarden = {k.code: k.laatste.inwoners for k in kinderen if k.laatste and k.laatste.inwoners}
+    return render(
+        request,
+        "web/gebied.html",
+        {
+            "gebied": g,
+            "kinderen": kinderen,
+            "cijfers": cijfers,
+            "kaart": kaart.svg(
+                g, kinderen, waarden=waarden, titel=f"Inwoners per gebied in {g.naam}"
+            )
+            if kinderen
+            else kaart.svg(g, [g]),
+        },
+    )
 
 
 @rol_vereist(Rol.INWONER)
@@ -88,9 +104,14 @@ def mijn_verwerkingen(request):
     persoon = getattr(request.user, "persoon", None)
     rijen = zichtbaar(request.user, Verwerking).select_related("actor") if persoon else []
     pagina = Paginator(rijen, 50).get_page(request.GET.get("pagina"))
-    return render(request, "web/mijn_verwerkingen.html", {
-        "pagina": pagina, "register": activiteiten.REGISTER,
-    })
+    return render(
+        request,
+        "web/mijn_verwerkingen.html",
+        {
+            "pagina": pagina,
+            "register": activiteiten.REGISTER,
+        },
+    )
 
 
 @rol_vereist(Rol.INWONER)
@@ -108,7 +129,9 @@ def caseload(request):
     qs = personen.lijst(request.user).select_related("buurt", "team")
     pagina = Paginator(qs, 25).get_page(request.GET.get("pagina"))
     personen.gelezen_lijst(request.user, pagina.object_list)
-    sjabloon = "web/professional.html" if request.user.rol == Rol.PROFESSIONAL else "web/coordinator.html"
+    sjabloon = (
+        "web/professional.html" if request.user.rol == Rol.PROFESSIONAL else "web/coordinator.html"
+    )
     return render(request, sjabloon, {"pagina": pagina})
 
 
@@ -118,9 +141,14 @@ def persoon(request, persoon_id):
         p = personen.lezen(request.user, persoon_id)
     except (Persoon.DoesNotExist, PermissionDenied):
         raise Http404 from None
-    return render(request, "web/persoon.html", {
-        "persoon": p, "toestemmingen": p.toestemmingen.all(),
-    })
+    return render(
+        request,
+        "web/persoon.html",
+        {
+            "persoon": p,
+            "toestemmingen": p.toestemmingen.all(),
+        },
+    )
 
 
 @rol_vereist(Rol.PROFESSIONAL, Rol.COORDINATOR)
@@ -146,9 +174,14 @@ def vrijwilliger(request):
 @rol_vereist(Rol.AANBIEDER)
 def aanbieder(request):
     org = request.user.organisatie
-    return render(request, "web/aanbieder.html", {
-        "organisatie": org, "gemeenten": org.gemeenten.all() if org else [],
-    })
+    return render(
+        request,
+        "web/aanbieder.html",
+        {
+            "organisatie": org,
+            "gemeenten": org.gemeenten.all() if org else [],
+        },
+    )
 
 
 @rol_vereist(Rol.BELEIDSMEDEWERKER)
@@ -157,28 +190,40 @@ def beleid(request):
     wijken = list(Gebied.objects.wijken().filter(gemeente=gemeente).prefetch_related("kerncijfers"))
     per_wijk = dict(
         Persoon.objects.filter(gemeente=gemeente, buurt__isnull=False)
-        .values_list("buurt__ouder").annotate(n=Count("id"))
+        .values_list("buurt__ouder")
+        .annotate(n=Count("id"))
     )
     rijen = []
     for w in wijken:
         cijfers = max(w.kerncijfers.all(), key=lambda k: k.jaar, default=None)
         n = per_wijk.get(w.pk, 0)
-        rijen.append({"wijk": w, "cijfers": cijfers,
-                      "personen": n if n >= KLEINE_AANTALLEN else None})
-    return render(request, "web/beleid.html", {
-        "gemeente": gemeente, "rijen": rijen, "drempel": KLEINE_AANTALLEN,
-        "kaart": kaart.svg(gemeente, wijken) if gemeente and wijken else "",
-    })
+        rijen.append(
+            {"wijk": w, "cijfers": cijfers, "personen": n if n >= KLEINE_AANTALLEN else None}
+        )
+    return render(
+        request,
+        "web/beleid.html",
+        {
+            "gemeente": gemeente,
+            "rijen": rijen,
+            "drempel": KLEINE_AANTALLEN,
+            "kaart": kaart.svg(gemeente, wijken) if gemeente and wijken else "",
+        },
+    )
 
 
 @rol_vereist(Rol.BEHEERDER)
 def beheer(request):
     gemeente = request.user.gemeente
-    return render(request, "web/beheer.html", {
-        "gebruikers": zichtbaar(request.user, User).select_related("organisatie"),
-        "teams": zichtbaar(request.user, Team).prefetch_related("wijken"),
-        "gemeente": gemeente,
-    })
+    return render(
+        request,
+        "web/beheer.html",
+        {
+            "gebruikers": zichtbaar(request.user, User).select_related("organisatie"),
+            "teams": zichtbaar(request.user, Team).prefetch_related("wijken"),
+            "gemeente": gemeente,
+        },
+    )
 
 
 @rol_vereist(Rol.BEHEERDER)
@@ -196,8 +241,18 @@ def logboek(request):
     if filters["trace"]:
         qs = qs.filter(trace_id=filters["trace"].lower())
     pagina = Paginator(qs, 50).get_page(request.GET.get("pagina"))
-    audit.vastleggen(handeling="logboek.zoeken", activiteit="toezicht-logboek", actor=request.user,
-                     gemeente=request.user.gemeente_id)
-    return render(request, "web/logboek.html", {
-        "pagina": pagina, "filters": filters, "register": activiteiten.REGISTER,
-    })
+    audit.vastleggen(
+        handeling="logboek.zoeken",
+        activiteit="toezicht-logboek",
+        actor=request.user,
+        gemeente=request.user.gemeente_id,
+    )
+    return render(
+        request,
+        "web/logboek.html",
+        {
+            "pagina": pagina,
+            "filters": filters,
+            "register": activiteiten.REGISTER,
+        },
+    )

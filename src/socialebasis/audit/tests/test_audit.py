@@ -13,8 +13,10 @@ def test_elke_inzage_van_een_persoon_schrijft_een_logregel_api(api, utrecht):
     prof = utrecht.users[Rol.PROFESSIONAL]
     api.force_authenticate(prof)
     voor = Verwerking.objects.count()
-    r = api.get(f"/api/v1/personen/{utrecht.in_team.uuid}", HTTP_TRACEPARENT=(
-        "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"))
+    r = api.get(
+        f"/api/v1/personen/{utrecht.in_team.uuid}",
+        HTTP_TRACEPARENT=("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"),
+    )
     assert r.status_code == 200
     assert Verwerking.objects.count() == voor + 1
     rij = Verwerking.objects.first()
@@ -26,7 +28,9 @@ def test_elke_inzage_van_een_persoon_schrijft_een_logregel_api(api, utrecht):
     assert rij.parent_span_id == "00f067aa0ba902b7"
     assert len(rij.span_id) == 16
     # pseudonymised: neither the uuid nor the name of the person is in the row
-    waarden = " ".join(str(v) for v in Verwerking.objects.filter(pk=rij.pk).values().first().values())
+    waarden = " ".join(
+        str(v) for v in Verwerking.objects.filter(pk=rij.pk).values().first().values()
+    )
     assert utrecht.in_team.voornaam not in waarden and utrecht.in_team.achternaam not in waarden
     assert rij.betrokkene == audit.pseudoniem("persoon", str(utrecht.in_team.uuid))
     assert str(utrecht.in_team.uuid) not in rij.betrokkene
@@ -87,8 +91,10 @@ def test_logboek_is_alleen_toevoegen_in_de_database(utrecht):
     rij = audit.vastleggen(handeling="test", activiteit="toezicht-logboek", actor=None)
     from django.db import DatabaseError
 
-    for sql in ("UPDATE audit_verwerking SET naam = 'x' WHERE id = %s",
-                "DELETE FROM audit_verwerking WHERE id = %s"):
+    for sql in (
+        "UPDATE audit_verwerking SET naam = 'x' WHERE id = %s",
+        "DELETE FROM audit_verwerking WHERE id = %s",
+    ):
         with pytest.raises(DatabaseError, match="alleen-toevoegen"):
             with transaction.atomic(), connection.cursor() as cursor:
                 cursor.execute("SET LOCAL socialebasis.logboek_onderhoud = 'uit'")
@@ -102,18 +108,30 @@ def test_onbekende_verwerkingsactiviteit_wordt_geweigerd(utrecht):
 
 
 def test_beheerder_doorzoekt_het_logboek_van_de_eigen_gemeente(client, utrecht, amsterdam):
-    audit.vastleggen(handeling="persoon.lezen", activiteit="ondersteuning-inwoner",
-                     actor=utrecht.users[Rol.PROFESSIONAL], betrokkene=utrecht.in_team,
-                     gemeente=utrecht.gemeente, obj=utrecht.in_team)
-    audit.vastleggen(handeling="persoon.lezen", activiteit="ondersteuning-inwoner",
-                     actor=amsterdam.users[Rol.PROFESSIONAL], betrokkene=amsterdam.in_team,
-                     gemeente=amsterdam.gemeente, obj=amsterdam.in_team)
+    audit.vastleggen(
+        handeling="persoon.lezen",
+        activiteit="ondersteuning-inwoner",
+        actor=utrecht.users[Rol.PROFESSIONAL],
+        betrokkene=utrecht.in_team,
+        gemeente=utrecht.gemeente,
+        obj=utrecht.in_team,
+    )
+    audit.vastleggen(
+        handeling="persoon.lezen",
+        activiteit="ondersteuning-inwoner",
+        actor=amsterdam.users[Rol.PROFESSIONAL],
+        betrokkene=amsterdam.in_team,
+        gemeente=amsterdam.gemeente,
+        obj=amsterdam.in_team,
+    )
     client.force_login(utrecht.users[Rol.BEHEERDER])
     r = client.get("/beheer/logboek", {"handeling": "persoon.lezen"})
     assert r.status_code == 200
     assert len(r.context["pagina"].object_list) == 1
     # searching is itself logged
-    assert Verwerking.objects.filter(naam="logboek.zoeken", actor=utrecht.users[Rol.BEHEERDER]).exists()
+    assert Verwerking.objects.filter(
+        naam="logboek.zoeken", actor=utrecht.users[Rol.BEHEERDER]
+    ).exists()
 
 
 def test_inwoner_ziet_eigen_verwerkingsgeschiedenis(client, api, utrecht):

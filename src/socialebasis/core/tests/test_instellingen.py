@@ -11,8 +11,11 @@ def _django(args, **env):
     omgeving = {k: v for k, v in os.environ.items() if not k.startswith(("SB_", "DATABASE_URL"))}
     omgeving.update(env)
     return subprocess.run(
-        [sys.executable, "-m", "socialebasis", *args], capture_output=True, text=True,
-        env=omgeving, timeout=120,
+        [sys.executable, "-m", "socialebasis", *args],
+        capture_output=True,
+        text=True,
+        env=omgeving,
+        timeout=120,
     )
 
 
@@ -35,10 +38,12 @@ def test_onbekende_omgeving_geeft_duidelijke_fout():
 
 def test_check_deploy_slaagt_met_productie_instellingen(tmp_path):
     r = _django(
-        ["check", "--deploy", "--fail-level", "WARNING"], SB_ENVIRONMENT="production",
+        ["check", "--deploy", "--fail-level", "WARNING"],
+        SB_ENVIRONMENT="production",
         SB_SECRET_KEY="k" * 20 + "S3cr3t-voor-de-test-" + "z" * 30,
         SB_ALLOWED_HOSTS="sociale-basis.gemeente.nl",
-        SB_STATIC_ROOT=str(tmp_path), DATABASE_URL=f"sqlite:///{tmp_path}/db.sqlite3",
+        SB_STATIC_ROOT=str(tmp_path),
+        DATABASE_URL=f"sqlite:///{tmp_path}/db.sqlite3",
     )
     assert r.returncode == 0, r.stderr + r.stdout
 

@@ -107,9 +107,16 @@ def test_persoon_wijzigen(api, wereld, rol, welke):
 def test_persoon_aanmaken(api, wereld, rol, welke):
     c = _client(api, wereld["ik"], rol)
     buurt = _doel(wereld, welke).buurt
-    r = c.post("/api/v1/personen", {"voornaam": "Nieuw", "postcode": "3511AB",
-                                    "buurt": buurt.code, "toestemmingen": ["koppelen"]},
-               format="json")
+    r = c.post(
+        "/api/v1/personen",
+        {
+            "voornaam": "Nieuw",
+            "postcode": "3511AB",
+            "buurt": buurt.code,
+            "toestemmingen": ["koppelen"],
+        },
+        format="json",
+    )
     if rol == ANON:
         assert r.status_code == 401
     elif rol not in (Rol.PROFESSIONAL, Rol.COORDINATOR):
@@ -167,9 +174,14 @@ def test_logboek_zoeken(api, wereld, rol):
     for t in (wereld["eigen"], wereld["ander"]):
         for wie in PERSONEN:
             p = getattr(t, wie)
-            audit.vastleggen(handeling="persoon.lezen", activiteit="ondersteuning-inwoner",
-                             actor=t.users[Rol.PROFESSIONAL], betrokkene=p, gemeente=t.gemeente,
-                             obj=p)
+            audit.vastleggen(
+                handeling="persoon.lezen",
+                activiteit="ondersteuning-inwoner",
+                actor=t.users[Rol.PROFESSIONAL],
+                betrokkene=p,
+                gemeente=t.gemeente,
+                obj=p,
+            )
     c = _client(api, wereld["ik"], rol)
     r = c.get("/api/v1/verwerkingen")
     if rol == ANON:
@@ -188,8 +200,12 @@ def test_logboek_zoeken(api, wereld, rol):
 @pytest.mark.parametrize("rol", ROLLEN)
 def test_gebruikers_teams_organisaties(api, wereld, rol):
     c = _client(api, wereld["ik"], rol)
-    for pad in ("/api/v1/gebruikers", "/api/v1/gebruikers/mij", "/api/v1/teams",
-                "/api/v1/organisaties"):
+    for pad in (
+        "/api/v1/gebruikers",
+        "/api/v1/gebruikers/mij",
+        "/api/v1/teams",
+        "/api/v1/organisaties",
+    ):
         r = c.get(pad)
         if rol == ANON:
             assert r.status_code == 401
@@ -243,8 +259,11 @@ def test_paginas_per_rol(client, wereld, rol):
         for wie in PERSONEN:
             p = getattr(_doel(wereld, welke), wie)
             r = client.get(f"/personen/{p.uuid}")
-            mag = welke == "eigen" and wie in ZICHTBAAR[rol] and rol in (
-                Rol.PROFESSIONAL, Rol.COORDINATOR, Rol.INWONER)
+            mag = (
+                welke == "eigen"
+                and wie in ZICHTBAAR[rol]
+                and rol in (Rol.PROFESSIONAL, Rol.COORDINATOR, Rol.INWONER)
+            )
             if rol == ANON:
                 assert r.status_code == 302
             elif rol not in (Rol.PROFESSIONAL, Rol.COORDINATOR, Rol.INWONER):
@@ -256,10 +275,23 @@ def test_paginas_per_rol(client, wereld, rol):
 def test_elke_api_route_staat_in_de_matrix():
     """A new endpoint must get a row in this matrix before it can land."""
     gedekt = {
-        "openapi", "gebied-list", "gebied-detail", "persoon-list", "persoon-detail",
-        "persoon-toestemmingen", "persoon-intrekking", "persoon-verwerkingen",
-        "verwerking-list", "verwerking-detail", "gebruiker-list", "gebruiker-detail",
-        "gebruiker-mij", "team-list", "team-detail", "organisatie-list", "organisatie-detail",
+        "openapi",
+        "gebied-list",
+        "gebied-detail",
+        "persoon-list",
+        "persoon-detail",
+        "persoon-toestemmingen",
+        "persoon-intrekking",
+        "persoon-verwerkingen",
+        "verwerking-list",
+        "verwerking-detail",
+        "gebruiker-list",
+        "gebruiker-detail",
+        "gebruiker-mij",
+        "team-list",
+        "team-detail",
+        "organisatie-list",
+        "organisatie-detail",
     }
     resolver = get_resolver()
     api = next(p for p in resolver.url_patterns if str(p.pattern) == "api/v1/")

@@ -15,10 +15,14 @@ class Command(BaseCommand):
             raise CommandError("--aantal moet minstens 1 zijn.")
         uitkomst = services.laden(aantal=aantal, seed=seed, stdout=self.stdout)
         if uitkomst["nieuw"]:
-            self.stdout.write(self.style.SUCCESS(
-                f"Demo geladen: {uitkomst['personen']} inwoners, {uitkomst['teams']} buurtteams."
-            ))
-        self.stdout.write("\nDemo-accounts (wachtwoord voor allemaal: "
-                          f"{services.DEMO_WACHTWOORD}):")
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Demo geladen: {uitkomst['personen']} inwoners, "
+                    f"{uitkomst['teams']} buurtteams."
+                )
+            )
+        self.stdout.write(
+            f"\nDemo-accounts (wachtwoord voor allemaal: {services.DEMO_WACHTWOORD}):"
+        )
         for acc in services.accounts():
             self.stdout.write(f"  {acc.rol.label:<18} {acc.email}")
