@@ -41,11 +41,11 @@ lint: install
 
 check: install
 	SB_ENVIRONMENT=test $(PY) -m socialebasis makemigrations --check --dry-run
-	SB_ENVIRONMENT=test $(PY) -m socialebasis spectacular --validate --fail-on-warn --file /tmp/sb-openapi.json
+	SB_ENVIRONMENT=test $(PY) -m socialebasis spectacular --validate --fail-on-warn --format openapi-json --file /tmp/sb-openapi.json
 	diff -q /tmp/sb-openapi.json docs/openapi.json || (echo "docs/openapi.json is verouderd: draai 'make openapi'" >&2; exit 1)
 
 openapi: install
-	SB_ENVIRONMENT=test $(PY) -m socialebasis spectacular --validate --file docs/openapi.json
+	SB_ENVIRONMENT=test $(PY) -m socialebasis spectacular --validate --fail-on-warn --format openapi-json --file docs/openapi.json
 
 test: install frontend chromium
 	@scripts/check-postgres "$(TEST_DATABASE_URL)"

@@ -1,0 +1,1 @@
+"""Koppelen: volunteers (offers) matched to residents (requests)."""
