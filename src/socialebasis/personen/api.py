@@ -8,8 +8,8 @@ from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from socialebasis.audit.api import VerwerkingSerializer
 from socialebasis.audit import services as audit
+from socialebasis.audit.api import VerwerkingSerializer
 from socialebasis.core.toegang import zichtbaar
 from socialebasis.gebieden.models import Gebied
 from socialebasis.personen import services
@@ -32,16 +32,31 @@ class PersoonSerializer(serializers.ModelSerializer):
         slug_field="code", queryset=Gebied.objects.buurten(), required=False, allow_null=True
     )
     toestemmingen = serializers.ListField(
-        child=serializers.ChoiceField(choices=Doel.choices), write_only=True, required=False,
+        child=serializers.ChoiceField(choices=Doel.choices),
+        write_only=True,
+        required=False,
         help_text="Doelen waarvoor de inwoner toestemming geeft (bij aanmaken).",
     )
 
     class Meta:
         model = Persoon
         fields = [
-            "id", "voornaam", "tussenvoegsel", "achternaam", "email", "telefoon", "straat",
-            "huisnummer", "postcode", "woonplaats", "buurt", "geboortejaar", "team", "gemeente",
-            "toestemmingen", "gewijzigd",
+            "id",
+            "voornaam",
+            "tussenvoegsel",
+            "achternaam",
+            "email",
+            "telefoon",
+            "straat",
+            "huisnummer",
+            "postcode",
+            "woonplaats",
+            "buurt",
+            "geboortejaar",
+            "team",
+            "gemeente",
+            "toestemmingen",
+            "gewijzigd",
         ]
         read_only_fields = ["id", "gemeente", "gewijzigd"]
         # Model validation runs in the service (full_clean), in one transaction.
@@ -54,8 +69,11 @@ class PersoonSerializer(serializers.ModelSerializer):
 
 
 class PersoonViewSet(
-    mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
-    mixins.UpdateModelMixin, viewsets.GenericViewSet,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
 ):
     """Inwoners. U ziet alleen wie u voor uw taak nodig heeft; elke inzage wordt gelogd."""
 
@@ -82,7 +100,9 @@ class PersoonViewSet(
     def perform_create(self, serializer):
         data = dict(serializer.validated_data)
         toestemmingen = data.pop("toestemmingen", [])
-        serializer.instance = services.aanmaken(self.request.user, data, toestemmingen=toestemmingen)
+        serializer.instance = services.aanmaken(
+            self.request.user, data, toestemmingen=toestemmingen
+        )
 
     def perform_update(self, serializer):
         data = dict(serializer.validated_data)
@@ -97,7 +117,9 @@ class PersoonViewSet(
             ser = ToestemmingSerializer(data=request.data)
             ser.is_valid(raise_exception=True)
             t = services.toestemming_vastleggen(
-                request.user, persoon, ser.validated_data["doel"],
+                request.user,
+                persoon,
+                ser.validated_data["doel"],
                 ser.validated_data.get("toelichting", ""),
             )
             return Response(ToestemmingSerializer(t).data, status=status.HTTP_201_CREATED)
@@ -105,7 +127,8 @@ class PersoonViewSet(
 
     @extend_schema(request=None, responses=ToestemmingSerializer)
     @action(
-        detail=True, methods=["post"],
+        detail=True,
+        methods=["post"],
         url_path=r"toestemmingen/(?P<toestemming_id>[0-9]+)/intrekking",
     )
     def intrekking(self, request, id=None, toestemming_id=None):
@@ -122,8 +145,10 @@ class PersoonViewSet(
         if persoon is None:
             raise Http404
         eigen = request.user.is_authenticated and persoon.account_id == request.user.pk
-        beheerder = request.user.is_authenticated and request.user.rol == "beheerder" and (
-            request.user.gemeente_id == persoon.gemeente_id
+        beheerder = (
+            request.user.is_authenticated
+            and request.user.rol == "beheerder"
+            and (request.user.gemeente_id == persoon.gemeente_id)
         )
         if not (eigen or beheerder):
             raise Http404

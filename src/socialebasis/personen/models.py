@@ -37,8 +37,11 @@ def valideer_geboortejaar(value: int) -> None:
 class Persoon(models.Model):
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     gemeente = models.ForeignKey(
-        "gebieden.Gebied", on_delete=models.PROTECT, related_name="+",
-        limit_choices_to={"niveau": "gemeente"}, verbose_name=_("gemeente"),
+        "gebieden.Gebied",
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to={"niveau": "gemeente"},
+        verbose_name=_("gemeente"),
     )
     voornaam = models.CharField(_("voornaam"), max_length=100)
     tussenvoegsel = models.CharField(_("tussenvoegsel"), max_length=20, blank=True)
@@ -52,19 +55,35 @@ class Persoon(models.Model):
     )
     woonplaats = models.CharField(_("woonplaats"), max_length=80, blank=True)
     buurt = models.ForeignKey(
-        "gebieden.Gebied", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
-        limit_choices_to={"niveau": "buurt"}, verbose_name=_("buurt"),
+        "gebieden.Gebied",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        limit_choices_to={"niveau": "buurt"},
+        verbose_name=_("buurt"),
     )
     geboortejaar = models.PositiveSmallIntegerField(
-        _("geboortejaar"), null=True, blank=True, validators=[valideer_geboortejaar],
+        _("geboortejaar"),
+        null=True,
+        blank=True,
+        validators=[valideer_geboortejaar],
         help_text=_("Alleen invullen als het nodig is voor de hulp of activiteit."),
     )
     team = models.ForeignKey(
-        "accounts.Team", on_delete=models.PROTECT, null=True, blank=True, related_name="personen",
+        "accounts.Team",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="personen",
         verbose_name=_("verantwoordelijk team"),
     )
     account = models.OneToOneField(
-        "accounts.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="persoon",
+        "accounts.User",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="persoon",
         verbose_name=_("eigen account"),
     )
     is_demo = models.BooleanField(default=False, editable=False)
@@ -92,7 +111,9 @@ class Persoon(models.Model):
             self.postcode = nl_postcode.compact(self.postcode)
             self.postcode = f"{self.postcode[:4]} {self.postcode[4:]}"
         if self.buurt_id and self.buurt.gemeente_id != self.gemeente_id:
-            raise ValidationError({"buurt": _("Deze buurt ligt niet in de gemeente van de persoon.")})
+            raise ValidationError(
+                {"buurt": _("Deze buurt ligt niet in de gemeente van de persoon.")}
+            )
 
 
 class Doel(models.TextChoices):
@@ -107,7 +128,10 @@ class Toestemming(models.Model):
     doel = models.CharField(_("doel"), max_length=30, choices=Doel.choices)
     gegeven_op = models.DateField(_("gegeven op"), default=timezone.localdate)
     vastgelegd_door = models.ForeignKey(
-        "accounts.User", on_delete=models.PROTECT, related_name="+", verbose_name=_("vastgelegd door")
+        "accounts.User",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("vastgelegd door"),
     )
     toelichting = models.CharField(_("toelichting"), max_length=300, blank=True)
     ingetrokken_op = models.DateField(_("ingetrokken op"), null=True, blank=True)

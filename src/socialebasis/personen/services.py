@@ -9,8 +9,18 @@ from socialebasis.core.toegang import Actie, mag, vereis, zichtbaar
 from socialebasis.personen.models import Doel, Persoon, Toestemming
 
 BEWERKBAAR = [
-    "voornaam", "tussenvoegsel", "achternaam", "email", "telefoon", "straat", "huisnummer",
-    "postcode", "woonplaats", "buurt", "geboortejaar", "team",
+    "voornaam",
+    "tussenvoegsel",
+    "achternaam",
+    "email",
+    "telefoon",
+    "straat",
+    "huisnummer",
+    "postcode",
+    "woonplaats",
+    "buurt",
+    "geboortejaar",
+    "team",
 ]
 # What a resident may correct in their own record (AVG art. 16).
 ZELF_BEWERKBAAR = ["email", "telefoon", "straat", "huisnummer", "postcode", "woonplaats"]
@@ -33,23 +43,31 @@ def gelezen_lijst(actor, personen) -> None:
     """Log that a page of persons was shown (one row per person)."""
     with transaction.atomic():
         audit.vastleggen_lijst(
-            handeling="persoon.lijst", activiteit=activiteit_voor(actor), actor=actor,
+            handeling="persoon.lijst",
+            activiteit=activiteit_voor(actor),
+            actor=actor,
             objecten=personen,
         )
 
 
 def lezen(actor, persoon_uuid) -> Persoon:
     """Read one person's details; refused (and logged as refused) when not allowed."""
-    persoon = Persoon.objects.select_related("buurt", "team", "gemeente").filter(
-        uuid=persoon_uuid
-    ).first()
+    persoon = (
+        Persoon.objects.select_related("buurt", "team", "gemeente")
+        .filter(uuid=persoon_uuid)
+        .first()
+    )
     if persoon is None:
         raise Persoon.DoesNotExist
     toegestaan = mag(actor, Actie.LEZEN, persoon)
     with transaction.atomic():
         audit.vastleggen(
-            handeling="persoon.lezen", activiteit=activiteit_voor(actor), actor=actor,
-            betrokkene=persoon, gemeente=persoon.gemeente_id, obj=persoon,
+            handeling="persoon.lezen",
+            activiteit=activiteit_voor(actor),
+            actor=actor,
+            betrokkene=persoon,
+            gemeente=persoon.gemeente_id,
+            obj=persoon,
             status="ok" if toegestaan else "geweigerd",
         )
     if not toegestaan:
@@ -77,8 +95,10 @@ def aanmaken(actor, gegevens: dict, *, toestemmingen: list[str] | None = None) -
     persoon = Persoon(gemeente_id=actor.gemeente_id, **gegevens)
     if actor.rol == "professional" and persoon.team_id is None:
         persoon.team = actor.teams.order_by("id").first()
-    if persoon.team_id and not actor.teams.filter(pk=persoon.team_id).exists() and (
-        actor.rol == "professional"
+    if (
+        persoon.team_id
+        and not actor.teams.filter(pk=persoon.team_id).exists()
+        and (actor.rol == "professional")
     ):
         raise ValidationError({"team": "U kunt alleen personen aan uw eigen team toewijzen."})
     _opslaan(persoon)
@@ -87,8 +107,12 @@ def aanmaken(actor, gegevens: dict, *, toestemmingen: list[str] | None = None) -
             raise ValidationError({"toestemmingen": f"Onbekend doel {doel!r}."})
         Toestemming.objects.create(persoon=persoon, doel=doel, vastgelegd_door=actor)
     audit.vastleggen(
-        handeling="persoon.aanmaken", activiteit=activiteit_voor(actor), actor=actor,
-        betrokkene=persoon, gemeente=persoon.gemeente_id, obj=persoon,
+        handeling="persoon.aanmaken",
+        activiteit=activiteit_voor(actor),
+        actor=actor,
+        betrokkene=persoon,
+        gemeente=persoon.gemeente_id,
+        obj=persoon,
     )
     return persoon
 
@@ -99,35 +123,47 @@ def wijzigen(actor, persoon: Persoon, gegevens: dict) -> Persoon:
     toegestaan = ZELF_BEWERKBAAR if actor.rol == "inwoner" else BEWERKBAAR
     verboden = set(gegevens) - set(toegestaan)
     if verboden:
-        raise ValidationError(
-            f"Deze velden mag u niet wijzigen: {', '.join(sorted(verboden))}."
-        )
+        raise ValidationError(f"Deze velden mag u niet wijzigen: {', '.join(sorted(verboden))}.")
     for veld, waarde in gegevens.items():
         setattr(persoon, veld, waarde)
-    if "team" in gegevens and actor.rol == "professional" and persoon.team_id and not (
-        actor.teams.filter(pk=persoon.team_id).exists()
+    if (
+        "team" in gegevens
+        and actor.rol == "professional"
+        and persoon.team_id
+        and not (actor.teams.filter(pk=persoon.team_id).exists())
     ):
         raise ValidationError({"team": "U kunt alleen personen aan uw eigen team toewijzen."})
     _opslaan(persoon)
     audit.vastleggen(
-        handeling="persoon.wijzigen", activiteit=activiteit_voor(actor), actor=actor,
-        betrokkene=persoon, gemeente=persoon.gemeente_id, obj=persoon,
+        handeling="persoon.wijzigen",
+        activiteit=activiteit_voor(actor),
+        actor=actor,
+        betrokkene=persoon,
+        gemeente=persoon.gemeente_id,
+        obj=persoon,
     )
     return persoon
 
 
 @transaction.atomic
-def toestemming_vastleggen(actor, persoon: Persoon, doel: str, toelichting: str = "") -> Toestemming:
+def toestemming_vastleggen(
+    actor, persoon: Persoon, doel: str, toelichting: str = ""
+) -> Toestemming:
     if doel not in Doel.values:
         raise ValidationError({"doel": f"Onbekend doel {doel!r}."})
-    toestemming = Toestemming(persoon=persoon, doel=doel, vastgelegd_door=actor,
-                              toelichting=toelichting)
+    toestemming = Toestemming(
+        persoon=persoon, doel=doel, vastgelegd_door=actor, toelichting=toelichting
+    )
     vereis(actor, Actie.AANMAKEN, toestemming)
     toestemming.full_clean()
     toestemming.save()
     audit.vastleggen(
-        handeling="toestemming.vastleggen", activiteit=activiteit_voor(actor), actor=actor,
-        betrokkene=persoon, gemeente=persoon.gemeente_id, obj=toestemming,
+        handeling="toestemming.vastleggen",
+        activiteit=activiteit_voor(actor),
+        actor=actor,
+        betrokkene=persoon,
+        gemeente=persoon.gemeente_id,
+        obj=toestemming,
     )
     return toestemming
 
@@ -141,7 +177,11 @@ def toestemming_intrekken(actor, toestemming: Toestemming) -> Toestemming:
     toestemming.ingetrokken_door = actor
     toestemming.save(update_fields=["ingetrokken_op", "ingetrokken_door"])
     audit.vastleggen(
-        handeling="toestemming.intrekken", activiteit=activiteit_voor(actor), actor=actor,
-        betrokkene=toestemming.persoon, gemeente=toestemming.persoon.gemeente_id, obj=toestemming,
+        handeling="toestemming.intrekken",
+        activiteit=activiteit_voor(actor),
+        actor=actor,
+        betrokkene=toestemming.persoon,
+        gemeente=toestemming.persoon.gemeente_id,
+        obj=toestemming,
     )
     return toestemming
