@@ -8,7 +8,11 @@ import pytest
 
 
 def _django(args, **env):
-    omgeving = {k: v for k, v in os.environ.items() if not k.startswith(("SB_", "DATABASE_URL"))}
+    omgeving = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("SB_", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"))
+    }
     omgeving.update(env)
     return subprocess.run(
         [sys.executable, "-m", "socialebasis", *args],
