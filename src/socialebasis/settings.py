@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_tasks_db",
     "socialebasis.core",
     "socialebasis.accounts",
     "socialebasis.audit",
@@ -267,6 +268,16 @@ SPECTACULAR_SETTINGS = {
     "OAS_VERSION": "3.0.3",
     "CONTACT": {"name": "Sociale Basis"},
     "LICENSE": {"name": "EUPL-1.2"},
+}
+
+# Background work (Django tasks). Production: the database backend plus a worker process
+# (`python -m socialebasis db_worker`). Laptop, demo and tests: run tasks right away, in-process.
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend"
+        if env("SB_TASKS", "database" if PRODUCTION else "direct") == "database"
+        else "django.tasks.backends.immediate.ImmediateBackend"
+    }
 }
 
 LOGGING = {
