@@ -1,5 +1,7 @@
 """/api/v1/: one router, no trailing slashes (a slash gives 404, not a redirect)."""
 
+from importlib import import_module
+
 from django.urls import path
 from drf_spectacular.views import SpectacularJSONAPIView
 from rest_framework.permissions import AllowAny
@@ -23,6 +25,8 @@ router.register("verwerkingen", VerwerkingViewSet, basename="verwerking")
 router.register("gebruikers", GebruikerViewSet, basename="gebruiker")
 router.register("teams", TeamViewSet, basename="team")
 router.register("organisaties", OrganisatieViewSet, basename="organisatie")
+for app in ("kaart", "koppelen", "netwerk"):
+    import_module(f"socialebasis.{app}.api").registreer(router)
 
 app_name = "api"
 urlpatterns = [

@@ -98,6 +98,9 @@ INSTALLED_APPS = [
     "socialebasis.audit",
     "socialebasis.gebieden",
     "socialebasis.personen",
+    "socialebasis.kaart",
+    "socialebasis.koppelen",
+    "socialebasis.netwerk",
     "socialebasis.web",
     "socialebasis.demo",
 ]

@@ -9,6 +9,9 @@ urlpatterns = [
     path("account/", include("socialebasis.accounts.urls")),
     path("taal", set_language, name="set_language"),
     path("technisch-beheer/", admin.site.urls),
+    path("", include("socialebasis.kaart.urls")),
+    path("", include("socialebasis.koppelen.urls")),
+    path("", include("socialebasis.netwerk.urls")),
     path("", include("socialebasis.web.urls")),
 ]
 

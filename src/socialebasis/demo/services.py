@@ -7,6 +7,7 @@ All demo people are fictional (Faker nl_NL) and marked `is_demo`.
 
 import random
 from dataclasses import dataclass
+from importlib import import_module
 
 from django.db import transaction
 from django.utils import timezone
@@ -21,6 +22,7 @@ from socialebasis.personen.models import Doel, Persoon, Toestemming
 DEMO_GEMEENTE = "GM0344"
 DEMO_WACHTWOORD = "demo-sociale-basis"
 DEMO_DOMEIN = "demo.socialebasis.nl"
+DEMO_APPS = ("kaart", "koppelen", "netwerk")
 
 
 @dataclass
@@ -166,6 +168,20 @@ def laden(*, aantal: int = 1500, seed: int = 2026, stdout=None) -> dict:
     Toestemming.objects.get_or_create(
         persoon=eigen, doel=Doel.NETWERK, defaults={"vastgelegd_door": gebruikers[Rol.PROFESSIONAL]}
     )
+    # Each domain app adds its part of the demo in `socialebasis.<app>.demo.laden(...)`.
+    for app in DEMO_APPS:
+        try:
+            module = import_module(f"socialebasis.{app}.demo")
+        except ModuleNotFoundError:
+            continue
+        module.laden(
+            gemeente=gemeente,
+            personen=personen,
+            gebruikers=gebruikers,
+            rng=rng,
+            fake=fake,
+            stdout=stdout,
+        )
     audit.vastleggen_lijst(
         handeling="persoon.aanmaken",
         activiteit="ondersteuning-inwoner",

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class KoppelenConfig(AppConfig):
+    name = "socialebasis.koppelen"
+    label = "koppelen"
+    verbose_name = "Koppelen"
