@@ -159,6 +159,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     def __str__(self) -> str:
         return self.naam or self.email
 
+    def audit_betrokkene(self) -> tuple[str, str]:
+        return "gebruiker", str(self.pk)
+
     @property
     def needs_two_factor(self) -> bool:
         return self.rol in ROLLEN_MET_TWEE_STAPPEN

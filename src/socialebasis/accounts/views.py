@@ -1,6 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
 from socialebasis.accounts import services
 from socialebasis.accounts.forms import CodeFormulier, InlogFormulier
@@ -19,7 +20,9 @@ def tweestaps_instellen(request):
     if request.method == "POST" and form.is_valid():
         if services.tweestaps_bevestigen(request, device, form.cleaned_data["code"]):
             return redirect("web:start")
-        form.add_error("code", "Deze code klopt niet. Kijk of de tijd op uw telefoon goed staat.")
+        form.add_error(
+            "code", _("Deze code klopt niet. Kijk of de tijd op uw telefoon goed staat.")
+        )
     return render(
         request,
         "accounts/tweestaps_instellen.html",
@@ -37,5 +40,5 @@ def tweestaps(request):
     if request.method == "POST" and form.is_valid():
         if services.tweestaps_controleren(request, form.cleaned_data["code"]):
             return redirect(request.GET.get("next") or "web:start")
-        form.add_error("code", "Deze code klopt niet. Probeer de nieuwe code uit de app.")
+        form.add_error("code", _("Deze code klopt niet. Probeer de nieuwe code uit de app."))
     return render(request, "accounts/tweestaps.html", {"form": form})

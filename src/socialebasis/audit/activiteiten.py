@@ -3,14 +3,17 @@
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
 
 @dataclass(frozen=True)
 class Activiteit:
     sleutel: str
-    naam: str
-    doel: str
-    grondslag: str
+    # Lazy translations: rendered in the language of the request, not at import time.
+    naam: str | Promise
+    doel: str | Promise
+    grondslag: str | Promise
 
     @property
     def uri(self) -> str:
@@ -23,33 +26,36 @@ REGISTER: dict[str, Activiteit] = {
     for a in [
         Activiteit(
             "ondersteuning-inwoner",
-            "Ondersteuning van een inwoner in het sociaal domein",
-            "Een inwoner helpen met een vraag, zo dicht mogelijk bij huis.",
-            "Wmo 2015 art. 2.3.2 (onderzoek), Jeugdwet; taak van algemeen belang (AVG art. 6.1e)",
+            _("Ondersteuning van een inwoner in het sociaal domein"),
+            _("Een inwoner helpen met een vraag, zo dicht mogelijk bij huis."),
+            _(
+                "Wmo 2015 art. 2.3.2 (onderzoek), Jeugdwet; "
+                "taak van algemeen belang (AVG art. 6.1e)"
+            ),
         ),
         Activiteit(
             "koppelen-vrijwilligers",
-            "Inwoners en vrijwilligers aan elkaar koppelen",
-            "Een vrijwilliger vinden die past bij de hulpvraag van een inwoner.",
-            "Toestemming van de inwoner (AVG art. 6.1a)",
+            _("Inwoners en vrijwilligers aan elkaar koppelen"),
+            _("Een vrijwilliger vinden die past bij de hulpvraag van een inwoner."),
+            _("Toestemming van de inwoner (AVG art. 6.1a)"),
         ),
         Activiteit(
             "eigen-gegevens",
-            "Inzage en beheer van eigen gegevens",
-            "Een inwoner ziet en verbetert de eigen gegevens.",
-            "Rechten van de betrokkene (AVG art. 15 en 16)",
+            _("Inzage en beheer van eigen gegevens"),
+            _("Een inwoner ziet en verbetert de eigen gegevens."),
+            _("Rechten van de betrokkene (AVG art. 15 en 16)"),
         ),
         Activiteit(
             "gebruikersbeheer",
-            "Beheer van gebruikers en rollen",
-            "Bepalen wie welke gegevens mag zien en wijzigen.",
-            "Beveiliging van de verwerking (AVG art. 32)",
+            _("Beheer van gebruikers en rollen"),
+            _("Bepalen wie welke gegevens mag zien en wijzigen."),
+            _("Beveiliging van de verwerking (AVG art. 32)"),
         ),
         Activiteit(
             "toezicht-logboek",
-            "Controle van het logboek dataverwerkingen",
-            "Nagaan of persoonsgegevens alleen voor het juiste doel zijn gebruikt.",
-            "Verantwoordingsplicht (AVG art. 5.2)",
+            _("Controle van het logboek dataverwerkingen"),
+            _("Nagaan of persoonsgegevens alleen voor het juiste doel zijn gebruikt."),
+            _("Verantwoordingsplicht (AVG art. 5.2)"),
         ),
     ]
 }

@@ -1,21 +1,24 @@
-"""Error pages: problem+json under /api/, a Dutch page elsewhere."""
+"""Error pages: problem+json under /api/, a page in the chosen language (Dutch first) elsewhere."""
 
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
 
 from socialebasis.core.api import problem_response
 
 TEKST = {
-    400: ("Er ging iets mis", "Uw verzoek klopt niet. Probeer het opnieuw."),
+    400: (_("Er ging iets mis"), _("Uw verzoek klopt niet. Probeer het opnieuw.")),
     403: (
-        "Geen toegang",
-        "U mag deze pagina niet zien. Denkt u dat dit niet klopt? "
-        "Neem contact op met de beheerder van uw organisatie.",
+        _("Geen toegang"),
+        _(
+            "U mag deze pagina niet zien. Denkt u dat dit niet klopt? "
+            "Neem contact op met de beheerder van uw organisatie."
+        ),
     ),
     404: (
-        "Pagina niet gevonden",
-        "Deze pagina bestaat niet (meer). Kijk of het adres goed is, of ga naar de startpagina.",
+        _("Pagina niet gevonden"),
+        _("Deze pagina bestaat niet (meer). Kijk of het adres goed is, of ga naar de startpagina."),
     ),
-    500: ("Er ging iets mis", "Er ging bij ons iets fout. Probeer het later nog eens."),
+    500: (_("Er ging iets mis"), _("Er ging bij ons iets fout. Probeer het later nog eens.")),
 }
 
 

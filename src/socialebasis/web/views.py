@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 
 from socialebasis.accounts.models import Rol, Team, User
 from socialebasis.audit import activiteiten
@@ -83,7 +84,10 @@ def gebied(request, code):
             "kinderen": kinderen,
             "cijfers": cijfers,
             "kaart": kaart.svg(
-                g, kinderen, waarden=waarden, titel=f"Inwoners per gebied in {g.naam}"
+                g,
+                kinderen,
+                waarden=waarden,
+                titel=_("Inwoners per gebied in %(naam)s") % {"naam": g.naam},
             )
             if kinderen
             else kaart.svg(g, [g]),
