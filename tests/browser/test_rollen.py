@@ -15,7 +15,7 @@ PAGINAS = {
     Rol.COORDINATOR: ["/coordinator"],
     Rol.AANBIEDER: ["/aanbieder"],
     Rol.BELEIDSMEDEWERKER: ["/beleid"],
-    Rol.BEHEERDER: ["/beheer", "/beheer/logboek"],
+    Rol.BEHEERDER: ["/beheer", "/beheer/logboek", "/beheer/gebruikers/nieuw"],
 }
 LANDING = {
     Rol.INWONER: "/mijn",

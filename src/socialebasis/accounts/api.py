@@ -10,7 +10,7 @@ from rest_framework.response import Response
 
 from socialebasis.accounts import services
 from socialebasis.accounts.models import Organisatie, Rol, Team, User
-from socialebasis.core.toegang import zichtbaar
+from socialebasis.core.toegang import Actie, vereis, zichtbaar
 from socialebasis.gebieden.models import Gebied
 
 
@@ -72,6 +72,10 @@ class GebruikerViewSet(
             zichtbaar(self.request.user, User).select_related("gemeente").prefetch_related("teams")
         )
 
+    def create(self, request, *args, **kwargs):
+        vereis(request.user, Actie.AANMAKEN, User)  # refuse before validating the input
+        return super().create(request, *args, **kwargs)
+
     def perform_create(self, serializer):
         data = serializer.validated_data
         serializer.instance = services.gebruiker_aanmaken(
@@ -110,6 +114,7 @@ class TeamViewSet(
         )
 
     def create(self, request, *args, **kwargs):
+        vereis(request.user, Actie.AANMAKEN, Team)
         ser = self.get_serializer(data=request.data)
         ser.is_valid(raise_exception=True)
         team = services.team_aanmaken(

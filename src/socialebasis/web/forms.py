@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from socialebasis.accounts.models import Rol, Team
+from socialebasis.core.toegang import zichtbaar
 from socialebasis.gebieden.models import Gebied
 from socialebasis.personen.models import Doel, Persoon
 
@@ -50,3 +52,24 @@ class PersoonFormulier(forms.ModelForm):
     def _post_clean(self):
         # Model validation (incl. tenant checks) happens in the service, in one transaction.
         pass
+
+
+class GebruikerFormulier(forms.Form):
+    naam = forms.CharField(label=_("Naam"), max_length=150)
+    email = forms.EmailField(
+        label=_("E-mailadres"), help_text=_("De nieuwe gebruiker krijgt hier een uitnodiging.")
+    )
+    rol = forms.ChoiceField(label=_("Rol"), choices=Rol.choices)
+    teams = forms.ModelMultipleChoiceField(
+        label=_("Teams"),
+        queryset=Team.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Een professional ziet de inwoners van zijn of haar teams."),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["teams"].queryset = zichtbaar(user, Team)
+        self.fields["naam"].widget.attrs["autocomplete"] = "off"
+        self.fields["email"].widget.attrs["autocomplete"] = "off"

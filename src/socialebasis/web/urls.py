@@ -25,4 +25,5 @@ urlpatterns = [
     path("beleid", views.beleid, name="beleid"),
     path("beheer", views.beheer, name="beheer"),
     path("beheer/logboek", views.logboek, name="logboek"),
+    path("beheer/gebruikers/nieuw", views.gebruiker_nieuw, name="gebruiker_nieuw"),
 ]

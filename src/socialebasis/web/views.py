@@ -2,6 +2,7 @@
 
 from functools import wraps
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
@@ -10,6 +11,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from socialebasis.accounts import services as accounts
 from socialebasis.accounts.models import Rol, Team, User
 from socialebasis.audit import activiteiten
 from socialebasis.audit import services as audit
@@ -19,7 +21,7 @@ from socialebasis.gebieden import kaart
 from socialebasis.gebieden.models import Gebied
 from socialebasis.personen import services as personen
 from socialebasis.personen.models import Persoon
-from socialebasis.web.forms import PersoonFormulier
+from socialebasis.web.forms import GebruikerFormulier, PersoonFormulier
 
 LANDING = {
     Rol.INWONER: "web:mijn",
@@ -260,3 +262,19 @@ def logboek(request):
             "register": activiteiten.REGISTER,
         },
     )
+
+
+@rol_vereist(Rol.BEHEERDER)
+def gebruiker_nieuw(request):
+    form = GebruikerFormulier(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            accounts.gebruiker_aanmaken(
+                request.user, **form.cleaned_data, basis_url=request.build_absolute_uri("/")
+            )
+        except ValidationError as e:
+            form.add_error(None, e)
+        else:
+            messages.success(request, _("De gebruiker is toegevoegd en krijgt een uitnodiging."))
+            return redirect("web:beheer")
+    return render(request, "web/gebruiker_nieuw.html", {"form": form})

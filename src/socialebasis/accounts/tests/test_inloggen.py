@@ -75,3 +75,66 @@ def test_demo_zonder_tweestaps_zegt_dat_zichtbaar(client, utrecht):
     assert "tweede stap (authenticator-app) staat uit" in client.get("/beheer").content.decode()
     client.force_login(utrecht.users[Rol.INWONER])
     assert "authenticator-app" not in client.get("/mijn").content.decode()
+
+
+def test_uitnodiging_link_laat_nieuwe_gebruiker_een_wachtwoord_kiezen(
+    client, utrecht, mailoutbox, django_capture_on_commit_callbacks
+):
+    import re
+
+    from socialebasis.accounts import services
+
+    with django_capture_on_commit_callbacks(execute=True):
+        user = services.gebruiker_aanmaken(
+            utrecht.users[Rol.BEHEERDER],
+            email="Nieuw@Example.org",
+            naam="Nieuw",
+            rol="coordinator",
+            basis_url="http://testserver/",
+        )
+    assert user.email == "nieuw@example.org" and not user.has_usable_password()
+    link = re.search(r"http://testserver(/account/wachtwoord-instellen/\S+)", mailoutbox[0].body)
+    r = client.get(link.group(1), follow=True)
+    assert "Kies een wachtwoord" in r.content.decode()
+    r = client.post(
+        r.redirect_chain[-1][0],
+        {"new_password1": "een zin van vier woorden", "new_password2": "een zin van vier woorden"},
+    )
+    assert r.status_code == 302
+    assert _login(client, "nieuw@example.org", "een zin van vier woorden").status_code == 302
+    # the link works only once
+    r = client.get(link.group(1), follow=True)
+    assert "Deze link werkt niet meer" in r.content.decode()
+
+
+def test_wachtwoord_vergeten_verraadt_niet_of_een_account_bestaat(client, utrecht, mailoutbox):
+    r1 = client.post("/account/wachtwoord-vergeten", {"email": utrecht.users[Rol.INWONER].email})
+    r2 = client.post("/account/wachtwoord-vergeten", {"email": "onbekend@example.org"})
+    assert r1.status_code == r2.status_code == 302 and r1["Location"] == r2["Location"]
+    assert len(mailoutbox) == 1
+
+
+def test_beheerder_voegt_gebruiker_toe_via_scherm(client, utrecht, amsterdam, mailoutbox):
+    client.force_login(utrecht.users[Rol.BEHEERDER])
+    r = client.get("/beheer/gebruikers/nieuw")
+    teams = {str(t) for t in r.context["form"].fields["teams"].queryset}
+    assert teams == {utrecht.team.naam, utrecht.ander_team.naam}  # never another gemeente's
+    r = client.post(
+        "/beheer/gebruikers/nieuw",
+        {"naam": "Ans", "email": utrecht.users[Rol.INWONER].email, "rol": "professional"},
+    )
+    assert "Er is al een account met dit e-mailadres" in r.content.decode()
+    r = client.post(
+        "/beheer/gebruikers/nieuw",
+        {
+            "naam": "Ans",
+            "email": "ans@example.org",
+            "rol": "professional",
+            "teams": [utrecht.team.pk],
+        },
+    )
+    assert r.status_code == 302
+    from socialebasis.accounts.models import User
+
+    ans = User.objects.get(email="ans@example.org")
+    assert ans.gemeente == utrecht.gemeente and list(ans.teams.all()) == [utrecht.team]

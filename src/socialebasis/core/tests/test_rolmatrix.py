@@ -242,6 +242,7 @@ PAGINAS = {
     "/beleid": {Rol.BELEIDSMEDEWERKER},
     "/beheer": {Rol.BEHEERDER},
     "/beheer/logboek": {Rol.BEHEERDER},
+    "/beheer/gebruikers/nieuw": {Rol.BEHEERDER},
 }
 
 
@@ -315,3 +316,73 @@ def test_elke_api_route_staat_in_de_matrix():
     api = next(p for p in resolver.url_patterns if str(p.pattern) == "api/v1/")
     namen = {p.name for p in api.url_patterns}
     assert namen == gedekt, f"niet in de matrix: {namen - gedekt}; verdwenen: {gedekt - namen}"
+
+
+@pytest.mark.parametrize("rol", ROLLEN)
+def test_gebruiker_en_team_aanmaken(
+    api, wereld, rol, mailoutbox, django_capture_on_commit_callbacks
+):
+    c = _client(api, wereld["ik"], rol)
+    with django_capture_on_commit_callbacks(execute=True):
+        r = c.post(
+            "/api/v1/gebruikers",
+            {
+                "email": "nieuw@example.org",
+                "naam": "Nieuwe Collega",
+                "rol": "professional",
+                "teams": [wereld["eigen"].team.pk],
+            },
+            format="json",
+        )
+    t = c.post(
+        "/api/v1/teams",
+        {"naam": "Buurtteam West", "wijken": [wereld["eigen"].wijk.code]},
+        format="json",
+    )
+    if rol == ANON:
+        assert r.status_code == 401 and t.status_code == 401
+    elif rol != Rol.BEHEERDER:
+        assert r.status_code == 403 and t.status_code == 403
+        assert not mailoutbox
+    else:
+        assert r.status_code == 201, r.content
+        assert r.json()["gemeente"] == "GM0344" and r.json()["teams"] == [wereld["eigen"].team.pk]
+        assert t.status_code == 201 and t.json()["wijken"] == [wereld["eigen"].wijk.code]
+        assert len(mailoutbox) == 1 and "Kies via deze link een wachtwoord" in mailoutbox[0].body
+        # a team or wijk of another gemeente is refused
+        r = c.post(
+            "/api/v1/gebruikers",
+            {
+                "email": "x@example.org",
+                "naam": "X",
+                "rol": "inwoner",
+                "teams": [wereld["ander"].team.pk],
+            },
+            format="json",
+        )
+        assert r.status_code == 400
+        t = c.post(
+            "/api/v1/teams",
+            {"naam": "Elders", "wijken": [wereld["ander"].wijk.code]},
+            format="json",
+        )
+        assert t.status_code == 400 and t.json()["invalidParams"][0]["name"] == "wijken"
+
+
+@pytest.mark.parametrize("rol", ROLLEN)
+@pytest.mark.parametrize("welke", ["eigen", "ander"])
+def test_gebruiker_wijzigen(api, wereld, rol, welke):
+    c = _client(api, wereld["ik"], rol)
+    doel = _doel(wereld, welke).users[Rol.VRIJWILLIGER]
+    r = c.patch(f"/api/v1/gebruikers/{doel.pk}", {"isActive": False}, format="json")
+    doel.refresh_from_db()
+    if rol == ANON:
+        assert r.status_code == 401
+    elif welke == "eigen" and rol == Rol.BEHEERDER:
+        assert r.status_code == 200 and doel.is_active is False
+    elif welke == "eigen" and rol == Rol.VRIJWILLIGER:
+        assert r.status_code == 403  # may read but not change their own role or status
+    else:
+        assert r.status_code == 404
+    if rol != Rol.BEHEERDER:
+        assert doel.is_active is True
