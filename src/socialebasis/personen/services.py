@@ -185,3 +185,42 @@ def toestemming_intrekken(actor, toestemming: Toestemming) -> Toestemming:
         obj=toestemming,
     )
     return toestemming
+
+
+def eigen_gegevens(actor) -> dict:
+    """Everything we keep about the logged-in resident, for download (AVG art. 15 and 20)."""
+    persoon = getattr(actor, "persoon", None)
+    if persoon is None:
+        raise PermissionDenied("Er zijn geen gegevens van u bekend.")
+    persoon = lezen(actor, persoon.uuid)
+    velden = [*BEWERKBAAR, "aangemaakt", "gewijzigd"]
+    gegevens = {}
+    for veld in velden:
+        waarde = getattr(persoon, veld)
+        gegevens[veld] = (
+            str(waarde) if waarde is not None and not isinstance(waarde, int) else waarde
+        )
+    gegevens["buurt"] = persoon.buurt.naam if persoon.buurt else None
+    gegevens["team"] = persoon.team.naam if persoon.team else None
+    gegevens["gemeente"] = persoon.gemeente.naam
+    return {
+        "persoon": gegevens,
+        "toestemmingen": [
+            {
+                "doel": t.get_doel_display(),
+                "gegevenOp": t.gegeven_op.isoformat(),
+                "ingetrokkenOp": t.ingetrokken_op.isoformat() if t.ingetrokken_op else None,
+            }
+            for t in persoon.toestemmingen.all()
+        ],
+        "verwerkingen": [
+            {
+                "wanneer": v.start_tijd.isoformat(),
+                "handeling": v.naam,
+                "doel": v.verwerkingsactiviteit,
+                "doorRol": v.actor_rol or "systeem",
+                "resultaat": v.status,
+            }
+            for v in audit.geschiedenis_van(persoon)
+        ],
+    }

@@ -11,6 +11,7 @@ urlpatterns = [
     path("verwerkingsactiviteiten", views.verwerkingsactiviteiten, name="verwerkingsactiviteiten"),
     path("mijn", views.mijn, name="mijn"),
     path("mijn/verwerkingen", views.mijn_verwerkingen, name="mijn_verwerkingen"),
+    path("mijn/gegevens.json", views.mijn_gegevens_download, name="mijn_gegevens_download"),
     path(
         "mijn/toestemmingen/<int:toestemming_id>/intrekken",
         views.toestemming_intrekken,

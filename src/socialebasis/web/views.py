@@ -7,7 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
@@ -278,3 +278,14 @@ def gebruiker_nieuw(request):
             messages.success(request, _("De gebruiker is toegevoegd en krijgt een uitnodiging."))
             return redirect("web:beheer")
     return render(request, "web/gebruiker_nieuw.html", {"form": form})
+
+
+@rol_vereist(Rol.INWONER)
+def mijn_gegevens_download(request):
+    try:
+        gegevens = personen.eigen_gegevens(request.user)
+    except PermissionDenied:
+        raise Http404 from None
+    response = JsonResponse(gegevens, json_dumps_params={"ensure_ascii": False, "indent": 2})
+    response["Content-Disposition"] = 'attachment; filename="mijn-gegevens-sociale-basis.json"'
+    return response

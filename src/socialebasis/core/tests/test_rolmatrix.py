@@ -234,6 +234,7 @@ def test_gebruikers_teams_organisaties(api, wereld, rol):
 PAGINAS = {
     "/mijn": {Rol.INWONER},
     "/mijn/verwerkingen": {Rol.INWONER},
+    "/mijn/gegevens.json": {Rol.INWONER},
     "/professional": {Rol.PROFESSIONAL, Rol.COORDINATOR},
     "/coordinator": {Rol.PROFESSIONAL, Rol.COORDINATOR},
     "/personen/nieuw": {Rol.PROFESSIONAL, Rol.COORDINATOR},

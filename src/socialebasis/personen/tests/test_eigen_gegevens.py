@@ -1,0 +1,30 @@
+import json
+
+import pytest
+
+from socialebasis.accounts.models import Rol
+from socialebasis.audit.models import Verwerking
+
+pytestmark = pytest.mark.django_db
+
+
+def test_inwoner_downloadt_eigen_gegevens_met_geschiedenis(client, api, utrecht):
+    api.force_authenticate(utrecht.users[Rol.PROFESSIONAL])
+    api.get(f"/api/v1/personen/{utrecht.eigen.uuid}")
+    client.force_login(utrecht.users[Rol.INWONER])
+    r = client.get("/mijn/gegevens.json")
+    assert r.status_code == 200
+    assert r["Content-Disposition"].startswith("attachment")
+    data = json.loads(r.content)
+    assert data["persoon"]["voornaam"] == "Eigen" and data["persoon"]["gemeente"] == "Utrecht"
+    assert data["persoon"]["postcode"] == "3511 AB"
+    assert [v["doorRol"] for v in data["verwerkingen"]][-1] == "professional"
+    # the download itself is a read of personal data, and is logged
+    assert Verwerking.objects.filter(
+        actor=utrecht.users[Rol.INWONER], naam="persoon.lezen"
+    ).exists()
+
+
+def test_alleen_de_inwoner_zelf(client, utrecht):
+    client.force_login(utrecht.users[Rol.PROFESSIONAL])
+    assert client.get("/mijn/gegevens.json").status_code == 403
