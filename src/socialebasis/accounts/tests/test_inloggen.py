@@ -138,3 +138,20 @@ def test_beheerder_voegt_gebruiker_toe_via_scherm(client, utrecht, amsterdam, ma
 
     ans = User.objects.get(email="ans@example.org")
     assert ans.gemeente == utrecht.gemeente and list(ans.teams.all()) == [utrecht.team]
+
+
+def test_technisch_beheer_zonder_inwonergegevens(client, utrecht):
+    from socialebasis.accounts.models import User
+
+    su = User.objects.create_superuser("root@example.org", "een-lang-wachtwoord-1", naam="Root")
+    client.force_login(su)
+    for pad in (
+        "/technisch-beheer/accounts/user/",
+        "/technisch-beheer/accounts/team/",
+        "/technisch-beheer/gebieden/gebied/",
+        f"/technisch-beheer/gebieden/gebied/{utrecht.buurt.pk}/change/",
+    ):
+        assert client.get(pad).status_code == 200, pad
+    assert client.get("/technisch-beheer/personen/persoon/").status_code == 404
+    client.force_login(utrecht.users[Rol.BEHEERDER])  # functional, not technical administrator
+    assert client.get("/technisch-beheer/accounts/user/").status_code == 302
