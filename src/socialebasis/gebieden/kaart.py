@@ -11,10 +11,9 @@ shows the class limits as numbers and every area's <title> carries its number, s
 the only carrier of the information. Areas without a number are white with a grey border
 ("geen cijfer").
 
-Accessibility: the <svg> has role="img" and a Dutch aria-label. The links to the wijk/buurt pages
-are for mouse and touch users; they are kept out of the tab order (tabindex="-1") because a
-role="img" hides its children from assistive technology — the pages that show the map list the
-same areas as links in a table.
+Accessibility: the <svg> is a named group (role="group" with a Dutch aria-label), not role="img":
+an image may not contain links (axe: nested-interactive). Each area is a link named after the area,
+reachable by keyboard; the pages that show the map also list the same areas in a table.
 """
 
 from __future__ import annotations
@@ -186,7 +185,7 @@ def svg(
             gebied, "code", None
         )
         if linkbaar:
-            pad = f'<a href="{escape(_link(g.code))}" tabindex="-1" aria-label="{label}">{pad}</a>'
+            pad = f'<a href="{escape(_link(g.code))}" aria-label="{label}">{pad}</a>'
         paden.append(pad)
 
     legenda = []
@@ -238,7 +237,7 @@ def svg(
 
     return mark_safe(
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {BREEDTE} {hoogte:.0f}" '
-        f'role="img" aria-label="{aria}" class="sb-kaart-svg" '
+        f'role="group" aria-label="{aria}" class="sb-kaart-svg" '
         f'preserveAspectRatio="xMidYMid meet" focusable="false">'
         f'{defs}<g class="sb-kaart-gebieden">{"".join(paden)}</g>'
         + (f'<g class="sb-kaart-legenda">{"".join(legenda)}</g>' if legenda else "")
