@@ -110,6 +110,8 @@ class Persoon(models.Model):
         if self.postcode:
             self.postcode = nl_postcode.compact(self.postcode)
             self.postcode = f"{self.postcode[:4]} {self.postcode[4:]}"
+        if self.team_id and self.team.gemeente_id != self.gemeente_id:
+            raise ValidationError({"team": _("Dit team hoort bij een andere gemeente.")})
         if self.buurt_id and self.buurt.gemeente_id != self.gemeente_id:
             raise ValidationError(
                 {"buurt": _("Deze buurt ligt niet in de gemeente van de persoon.")}

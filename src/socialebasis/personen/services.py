@@ -95,6 +95,11 @@ def aanmaken(actor, gegevens: dict, *, toestemmingen: list[str] | None = None) -
     persoon = Persoon(gemeente_id=actor.gemeente_id, **gegevens)
     if actor.rol == "professional" and persoon.team_id is None:
         persoon.team = actor.teams.order_by("id").first()
+        if persoon.team is None:
+            raise ValidationError(
+                "U zit nog in geen team, dus u zou deze inwoner daarna niet meer kunnen zien. "
+                "Vraag de beheerder om u aan een team toe te voegen."
+            )
     if (
         persoon.team_id
         and not actor.teams.filter(pk=persoon.team_id).exists()

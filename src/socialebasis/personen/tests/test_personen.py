@@ -28,3 +28,21 @@ def test_inwoner_downloadt_eigen_gegevens_met_geschiedenis(client, api, utrecht)
 def test_alleen_de_inwoner_zelf(client, utrecht):
     client.force_login(utrecht.users[Rol.PROFESSIONAL])
     assert client.get("/mijn/gegevens.json").status_code == 403
+
+
+def test_team_van_een_andere_gemeente_wordt_geweigerd(api, utrecht, amsterdam):
+    api.force_authenticate(utrecht.users[Rol.COORDINATOR])
+    r = api.post(
+        "/api/v1/personen",
+        {"voornaam": "Ans", "team": amsterdam.team.pk, "toestemmingen": ["koppelen"]},
+        format="json",
+    )
+    assert r.status_code == 400 and r.json()["invalidParams"][0]["name"] == "team"
+
+
+def test_professional_zonder_team_krijgt_uitleg(api, utrecht):
+    prof = utrecht.users[Rol.PROFESSIONAL]
+    prof.teams.clear()
+    api.force_authenticate(prof)
+    r = api.post("/api/v1/personen", {"voornaam": "Ans"}, format="json")
+    assert r.status_code == 400 and "geen team" in r.json()["invalidParams"][0]["reason"]
