@@ -75,3 +75,9 @@ class Verwerking(models.Model):
 
     def delete(self, *args, **kwargs):
         raise AlleenToevoegen("Het logboek dataverwerkingen kan niet worden verwijderd.")
+
+    @property
+    def actor_rol_label(self) -> str:
+        from socialebasis.accounts.models import Rol
+
+        return Rol(self.actor_rol).label if self.actor_rol in Rol.values else self.actor_rol

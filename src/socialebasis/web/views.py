@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -133,12 +133,16 @@ def toestemming_intrekken(request, toestemming_id):
 @rol_vereist(Rol.PROFESSIONAL, Rol.COORDINATOR)
 def caseload(request):
     qs = personen.lijst(request.user).select_related("buurt", "team")
-    pagina = Paginator(qs, 25).get_page(request.GET.get("pagina"))
+    # A name search is sent by POST so that names never end up in URLs or access logs.
+    zoek = request.POST.get("zoek", "").strip() if request.method == "POST" else ""
+    for woord in zoek.split()[:4]:
+        qs = qs.filter(Q(voornaam__icontains=woord) | Q(achternaam__icontains=woord))
+    pagina = Paginator(qs, 25).get_page(request.GET.get("pagina") if not zoek else 1)
     personen.gelezen_lijst(request.user, pagina.object_list)
     sjabloon = (
         "web/professional.html" if request.user.rol == Rol.PROFESSIONAL else "web/coordinator.html"
     )
-    return render(request, sjabloon, {"pagina": pagina})
+    return render(request, sjabloon, {"pagina": pagina, "zoek": zoek})
 
 
 @rol_vereist(Rol.PROFESSIONAL, Rol.COORDINATOR, Rol.INWONER)
@@ -239,7 +243,10 @@ def logboek(request):
         "handeling": request.GET.get("handeling", "").strip(),
         "activiteit": request.GET.get("activiteit", "").strip(),
         "trace": request.GET.get("trace", "").strip(),
+        "betrokkene": request.GET.get("betrokkene", "").strip(),
     }
+    if filters["betrokkene"]:
+        qs = qs.filter(betrokkene=filters["betrokkene"].lower())
     if filters["handeling"]:
         qs = qs.filter(naam__startswith=filters["handeling"])
     if filters["activiteit"]:

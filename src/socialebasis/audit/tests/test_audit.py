@@ -144,3 +144,21 @@ def test_inwoner_ziet_eigen_verwerkingsgeschiedenis(client, api, utrecht):
     assert [v.naam for v in rijen] == ["persoon.lezen"]
     assert rijen[0].actor_rol == "professional"
     assert "Ondersteuning van een inwoner" in r.content.decode()
+
+
+def test_beheerder_filtert_op_betrokkene(client, utrecht):
+    for p in (utrecht.in_team, utrecht.eigen):
+        audit.vastleggen(
+            handeling="persoon.lezen",
+            activiteit="ondersteuning-inwoner",
+            actor=utrecht.users[Rol.PROFESSIONAL],
+            betrokkene=p,
+            gemeente=utrecht.gemeente,
+            obj=p,
+        )
+    client.force_login(utrecht.users[Rol.BEHEERDER])
+    pseudoniem = audit.pseudoniem("persoon", str(utrecht.eigen.uuid))
+    r = client.get("/beheer/logboek", {"betrokkene": pseudoniem})
+    rijen = list(r.context["pagina"].object_list)
+    assert len(rijen) == 1 and rijen[0].betrokkene == pseudoniem
+    assert "Professional" in r.content.decode()  # the role's label, not its code

@@ -46,3 +46,14 @@ def test_professional_zonder_team_krijgt_uitleg(api, utrecht):
     api.force_authenticate(prof)
     r = api.post("/api/v1/personen", {"voornaam": "Ans"}, format="json")
     assert r.status_code == 400 and "geen team" in r.json()["invalidParams"][0]["reason"]
+
+
+def test_zoeken_op_naam_gaat_per_post_en_toont_alleen_eigen_inwoners(client, utrecht, amsterdam):
+    client.force_login(utrecht.users[Rol.PROFESSIONAL])
+    r = client.post("/professional", {"zoek": "teamlid"})
+    assert r.status_code == 200
+    assert [p.voornaam for p in r.context["pagina"]] == ["Teamlid"]
+    r = client.post("/professional", {"zoek": "ander"})  # in another team: not visible
+    assert list(r.context["pagina"]) == []
+    # only the persons shown are logged as read
+    assert Verwerking.objects.filter(naam="persoon.lijst").count() == 1
