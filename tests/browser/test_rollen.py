@@ -15,7 +15,12 @@ PAGINAS = {
     Rol.COORDINATOR: ["/coordinator"],
     Rol.AANBIEDER: ["/aanbieder"],
     Rol.BELEIDSMEDEWERKER: ["/beleid"],
-    Rol.BEHEERDER: ["/beheer", "/beheer/logboek", "/beheer/gebruikers/nieuw"],
+    Rol.BEHEERDER: [
+        "/beheer",
+        "/beheer/logboek",
+        "/beheer/gebruikers/nieuw",
+        "/beheer/teams/nieuw",
+    ],
 }
 LANDING = {
     Rol.INWONER: "/mijn",

@@ -73,3 +73,22 @@ class GebruikerFormulier(forms.Form):
         self.fields["teams"].queryset = zichtbaar(user, Team)
         self.fields["naam"].widget.attrs["autocomplete"] = "off"
         self.fields["email"].widget.attrs["autocomplete"] = "off"
+
+
+class TeamFormulier(forms.Form):
+    naam = forms.CharField(
+        label=_("Naam van het team"),
+        max_length=200,
+        help_text=_("Bijvoorbeeld: Buurtteam Overvecht"),
+    )
+    wijken = forms.ModelMultipleChoiceField(
+        label=_("Werkgebied"),
+        queryset=Gebied.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("De wijken waar dit team werkt."),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["wijken"].queryset = Gebied.objects.wijken().filter(gemeente=user.gemeente_id)

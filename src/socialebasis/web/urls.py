@@ -27,4 +27,5 @@ urlpatterns = [
     path("beheer", views.beheer, name="beheer"),
     path("beheer/logboek", views.logboek, name="logboek"),
     path("beheer/gebruikers/nieuw", views.gebruiker_nieuw, name="gebruiker_nieuw"),
+    path("beheer/teams/nieuw", views.team_nieuw, name="team_nieuw"),
 ]

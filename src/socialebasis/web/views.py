@@ -21,7 +21,7 @@ from socialebasis.gebieden import kaart
 from socialebasis.gebieden.models import Gebied
 from socialebasis.personen import services as personen
 from socialebasis.personen.models import Persoon
-from socialebasis.web.forms import GebruikerFormulier, PersoonFormulier
+from socialebasis.web.forms import GebruikerFormulier, PersoonFormulier, TeamFormulier
 
 LANDING = {
     Rol.INWONER: "web:mijn",
@@ -296,3 +296,17 @@ def mijn_gegevens_download(request):
     response = JsonResponse(gegevens, json_dumps_params={"ensure_ascii": False, "indent": 2})
     response["Content-Disposition"] = 'attachment; filename="mijn-gegevens-sociale-basis.json"'
     return response
+
+
+@rol_vereist(Rol.BEHEERDER)
+def team_nieuw(request):
+    form = TeamFormulier(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            accounts.team_aanmaken(request.user, **form.cleaned_data)
+        except ValidationError as e:
+            form.add_error(None, e)
+        else:
+            messages.success(request, _("Het team is toegevoegd."))
+            return redirect("web:beheer")
+    return render(request, "web/team_nieuw.html", {"form": form})

@@ -155,3 +155,14 @@ def test_technisch_beheer_zonder_inwonergegevens(client, utrecht):
     assert client.get("/technisch-beheer/personen/persoon/").status_code == 404
     client.force_login(utrecht.users[Rol.BEHEERDER])  # functional, not technical administrator
     assert client.get("/technisch-beheer/accounts/user/").status_code == 302
+
+
+def test_beheerder_voegt_team_toe_via_scherm(client, utrecht, amsterdam):
+    client.force_login(utrecht.users[Rol.BEHEERDER])
+    r = client.get("/beheer/teams/nieuw")
+    assert list(r.context["form"].fields["wijken"].queryset) == [utrecht.wijk]
+    r = client.post("/beheer/teams/nieuw", {"naam": utrecht.team.naam.upper()})
+    assert "Er is al een team met deze naam" in r.content.decode()
+    r = client.post("/beheer/teams/nieuw", {"naam": "Buurtteam West", "wijken": [utrecht.wijk.pk]})
+    assert r.status_code == 302
+    assert utrecht.gemeente.teams.get(naam="Buurtteam West").wijken.get() == utrecht.wijk

@@ -244,6 +244,7 @@ PAGINAS = {
     "/beheer": {Rol.BEHEERDER},
     "/beheer/logboek": {Rol.BEHEERDER},
     "/beheer/gebruikers/nieuw": {Rol.BEHEERDER},
+    "/beheer/teams/nieuw": {Rol.BEHEERDER},
 }
 
 
