@@ -59,6 +59,9 @@ elif not ALLOWED_HOSTS:
 # rotating the session key does not break the link between a person and their history.
 PSEUDONYM_KEY = env("SB_PSEUDONYM_KEY", SECRET_KEY)
 
+# Retention of the audit log, in months (set it from your register of processing activities).
+LOGBOEK_BEWAARTERMIJN_MAANDEN = int(env("SB_LOGBOEK_BEWAARTERMIJN_MAANDEN", "24"))
+
 # Two-factor (TOTP) for staff roles: always in production unless explicitly relaxed.
 REQUIRE_2FA = env_bool("SB_REQUIRE_2FA", PRODUCTION)
 

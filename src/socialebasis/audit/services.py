@@ -103,3 +103,25 @@ def geschiedenis_van(obj):
     """The processing history of one data subject, newest first."""
     subject, _ = betrokkene_van(obj)
     return Verwerking.objects.filter(betrokkene=subject).select_related("actor")
+
+
+def opschonen(*, ouder_dan, actor=None) -> int:
+    """Remove rows that ended before `ouder_dan` (retention period), and log that it happened.
+
+    The only way rows leave the log. On PostgreSQL the append-only trigger lets this through
+    because the transaction sets the maintenance flag locally (audit/migrations/0002).
+    """
+    from django.db import connection, transaction
+
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            if connection.vendor == "postgresql":
+                cursor.execute("SET LOCAL socialebasis.logboek_onderhoud = 'aan'")
+            cursor.execute(
+                f"DELETE FROM {Verwerking._meta.db_table} WHERE eind_tijd < %s", [ouder_dan]
+            )
+            aantal = cursor.rowcount
+            if connection.vendor == "postgresql":
+                cursor.execute("SET LOCAL socialebasis.logboek_onderhoud = 'uit'")
+        vastleggen(handeling="logboek.opschonen", activiteit="toezicht-logboek", actor=actor)
+    return aantal

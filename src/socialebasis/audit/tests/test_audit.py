@@ -162,3 +162,28 @@ def test_beheerder_filtert_op_betrokkene(client, utrecht):
     rijen = list(r.context["pagina"].object_list)
     assert len(rijen) == 1 and rijen[0].betrokkene == pseudoniem
     assert "Professional" in r.content.decode()  # the role's label, not its code
+
+
+def test_bewaartermijn_verwijdert_alleen_oude_regels_en_logt_dat(utrecht):
+    from datetime import timedelta
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    lang_geleden = timezone.now() - timedelta(days=800)
+    oud = Verwerking(
+        trace_id="0" * 32,
+        span_id="1" * 16,
+        naam="oud",
+        verwerkingsactiviteit="toezicht-logboek",
+        start_tijd=lang_geleden,
+        eind_tijd=lang_geleden,
+    )
+    oud.save()
+    nieuw = audit.vastleggen(handeling="nieuw", activiteit="toezicht-logboek", actor=None)
+    call_command("logboek_opschonen", maanden=24)
+    assert not Verwerking.objects.filter(pk=oud.pk).exists()
+    assert Verwerking.objects.filter(pk=nieuw.pk).exists()
+    assert Verwerking.objects.filter(naam="logboek.opschonen").count() == 1
+    with pytest.raises(AlleenToevoegen):
+        Verwerking.objects.filter(pk=nieuw.pk).delete()
