@@ -5,3 +5,8 @@ class KoppelenConfig(AppConfig):
     name = "socialebasis.koppelen"
     label = "koppelen"
     verbose_name = "Koppelen"
+
+    def ready(self):
+        from socialebasis.koppelen.toegang import registreren
+
+        registreren()
