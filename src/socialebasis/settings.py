@@ -62,6 +62,12 @@ PSEUDONYM_KEY = env("SB_PSEUDONYM_KEY", SECRET_KEY)
 # Retention of the audit log, in months (set it from your register of processing activities).
 LOGBOEK_BEWAARTERMIJN_MAANDEN = int(env("SB_LOGBOEK_BEWAARTERMIJN_MAANDEN", "24"))
 
+# Koppelen (volunteer matching): VOG validity, evaluation and check-in rhythm, maximum distance.
+KOPPELEN_VOG_GELDIG_JAREN = int(env("SB_KOPPELEN_VOG_GELDIG_JAREN", "3"))
+KOPPELEN_EVALUATIE_WEKEN = int(env("SB_KOPPELEN_EVALUATIE_WEKEN", "6"))
+KOPPELEN_CONTACT_WEKEN = int(env("SB_KOPPELEN_CONTACT_WEKEN", "8"))
+KOPPELEN_MAX_AFSTAND_M = int(env("SB_KOPPELEN_MAX_AFSTAND_M", "5000"))
+
 # Two-factor (TOTP) for staff roles: always in production unless explicitly relaxed.
 REQUIRE_2FA = env_bool("SB_REQUIRE_2FA", PRODUCTION)
 

@@ -24,9 +24,9 @@ PAGINAS = {
 }
 LANDING = {
     Rol.INWONER: "/mijn",
-    Rol.VRIJWILLIGER: "/vrijwilliger",
+    Rol.VRIJWILLIGER: "/koppelen/vrijwilliger",
     Rol.PROFESSIONAL: "/professional",
-    Rol.COORDINATOR: "/coordinator",
+    Rol.COORDINATOR: "/koppelen/",
     Rol.AANBIEDER: "/aanbieder",
     Rol.BELEIDSMEDEWERKER: "/beleid",
     Rol.BEHEERDER: "/beheer",

@@ -25,9 +25,9 @@ from socialebasis.web.forms import GebruikerFormulier, PersoonFormulier, TeamFor
 
 LANDING = {
     Rol.INWONER: "web:mijn",
-    Rol.VRIJWILLIGER: "web:vrijwilliger",
+    Rol.VRIJWILLIGER: "koppelen:vrijwilliger",
     Rol.PROFESSIONAL: "web:professional",
-    Rol.COORDINATOR: "web:coordinator",
+    Rol.COORDINATOR: "koppelen:overzicht",
     Rol.AANBIEDER: "web:aanbieder",
     Rol.BELEIDSMEDEWERKER: "web:beleid",
     Rol.BEHEERDER: "web:beheer",
