@@ -1,4 +1,5 @@
-"""Persoonlijk netwerk: netwerkkaart (ecogram), netwerkmetrieken en gevalideerde vragenlijsten.
+"""Persoonlijk netwerk: netwerkkaart (ecogram), netwerkmetrieken, gevalideerde vragenlijsten en
+het netwerkplan. See docs/netwerk.md.
 
 Pure core without a database:
 
@@ -7,6 +8,10 @@ Pure core without a database:
   and table rows.
 - ``metrieken``: network metrics (support coverage, dependence, reciprocity, mantelzorg load,
   change between two snapshots), each with a plain Dutch sentence.
+- ``grafiek``: SVG line chart of questionnaire scores over time.
 
-The Django app (models, views) is added separately.
+Django app: ``models`` (members, snapshots, questionnaires, plan, scoring settings), ``services``
+(all writes and audited reads), ``toegang`` (access rules), ``views``/``urls`` (screens),
+``api`` (/api/v1/), ``pdf`` (printable plan), ``bronnen`` (members from other apps on the map),
+``demo``.
 """

@@ -5,3 +5,23 @@ class NetwerkConfig(AppConfig):
     name = "socialebasis.netwerk"
     label = "netwerk"
     verbose_name = "Persoonlijk netwerk"
+
+    def ready(self):
+        from django.utils.translation import gettext_lazy as _
+
+        from socialebasis.audit.activiteiten import REGISTER, Activiteit
+        from socialebasis.netwerk.toegang import registreren
+
+        registreren()
+        REGISTER.setdefault(
+            "inrichting-netwerk",
+            Activiteit(
+                "inrichting-netwerk",
+                _("Instellingen voor vragenlijsten van de gemeente"),
+                _(
+                    "Vastleggen welke grenzen de gemeente gebruikt bij het scoren van "
+                    "vragenlijsten."
+                ),
+                _("Verantwoordingsplicht (AVG art. 5.2)"),
+            ),
+        )

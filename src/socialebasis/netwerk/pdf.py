@@ -1,0 +1,67 @@
+"""The netwerkplan as a printable PDF (WeasyPrint): B1 Dutch, system fonts, no network access.
+
+``base_url`` points at this app's folder and the template has no remote URLs, so WeasyPrint
+never fetches anything. Call through ``services.plan_afdrukken`` (access check + audit).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from socialebasis.netwerk import ecogram
+from socialebasis.netwerk.grafiek import datum_nl
+
+BASIS = Path(__file__).resolve().parent
+
+
+def _context(persoon, plan) -> dict:
+    acties = list(plan.acties.all()) if plan else []
+    evaluaties = list(plan.evaluaties.all()) if plan else []
+    vandaag = timezone.localdate()
+    volgende = next((e for e in evaluaties if e.datum >= vandaag), None)
+    leden = [lid.als_ecogram() for lid in persoon.netwerkleden.all()]
+    return {
+        "netwerk": ecogram.table_rows(persoon.voornaam or "u", leden),
+        "persoon": persoon,
+        "plan": plan,
+        "doelen": list(plan.doelen.all()) if plan else [],
+        "acties": acties,
+        "beraad": plan.beraden.first() if plan else None,
+        "volgende": volgende,
+        "vandaag": datum_nl(vandaag),
+        "datum_nl": datum_nl,
+    }
+
+
+def plan_html(persoon, plan) -> str:
+    with translation.override("nl"):
+        return render_to_string("netwerk/plan_pdf.html", _context(persoon, plan))
+
+
+def plan_document(persoon, plan):
+    from weasyprint import HTML
+
+    return HTML(string=plan_html(persoon, plan), base_url=str(BASIS)).render()
+
+
+def plan_pdf(persoon, plan) -> bytes:
+    return plan_document(persoon, plan).write_pdf()
+
+
+def tekst_van(document) -> str:
+    """All text laid out in a rendered WeasyPrint document (for tests and checks)."""
+    delen: list[str] = []
+
+    def loop(box):
+        tekst = getattr(box, "text", None)
+        if isinstance(tekst, str):
+            delen.append(tekst)
+        for kind in getattr(box, "children", []) or []:
+            loop(kind)
+
+    for pagina in document.pages:
+        loop(pagina._page_box)
+    return " ".join(delen)

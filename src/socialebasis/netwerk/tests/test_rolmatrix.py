@@ -1,0 +1,246 @@
+"""Role matrix of the netwerk API: every role × endpoint × (own gemeente, other gemeente).
+
+Reading follows reading the resident (see core/tests/test_rolmatrix.py ZICHTBAAR), for the
+professional and the resident only: a coördinator who sees a resident for matching does not see
+the network (doelbinding). Only the professional changes network data; the resident may fill in
+a questionnaire about themselves.
+"""
+
+import pytest
+
+from socialebasis.accounts.models import Rol
+from socialebasis.audit.models import Verwerking
+from socialebasis.core.tests.test_rolmatrix import ANON, PERSONEN, ROLLEN, ZICHTBAAR
+from socialebasis.netwerk import services
+from socialebasis.netwerk.models import Netwerklid, Netwerkplan, Plandoel, Vragenlijst
+from socialebasis.netwerk.tests.factories import NetwerklidFactory
+
+pytestmark = pytest.mark.django_db
+
+GEDEKT = {
+    "netwerklid-list",
+    "netwerklid-detail",
+    "vragenlijst-list",
+    "vragenlijst-detail",
+    "netwerkplan-list",
+    "netwerkplan-detail",
+    "netwerkplan-doelen",
+    "netwerkplan-acties",
+    "instrument-list",
+    "instrument-detail",
+    "instrument-score",
+}
+
+
+@pytest.fixture
+def wereld(utrecht, amsterdam):
+    for t in (utrecht, amsterdam):
+        pro = t.users[Rol.PROFESSIONAL]
+        for wie in PERSONEN:
+            p = getattr(t, wie)
+            NetwerklidFactory(persoon=p, naam=f"Lid van {wie}")
+            Vragenlijst.objects.create(
+                persoon=p, instrument="lsns6", antwoorden=[1] * 6, totaal=6, wijze="samen",
+                ingevuld_door=pro,
+            )  # fmt: skip
+            plan = Netwerkplan.objects.create(persoon=p)
+            Plandoel.objects.create(plan=plan, tekst=f"Doel van {wie}")
+    return {"eigen": utrecht, "ander": amsterdam}
+
+
+def _client(api, t, rol):
+    if rol != ANON:
+        api.force_authenticate(user=t.users[rol])
+    return api
+
+
+def _ziet_persoon(rol, welke, wie):
+    """The person itself is visible (personen rule), even where the network is not."""
+    return welke == "eigen" and wie in ZICHTBAAR[rol]
+
+
+def _zichtbaar(rol, welke, wie):
+    return welke == "eigen" and wie in ZICHTBAAR[rol] and rol in (Rol.PROFESSIONAL, Rol.INWONER)
+
+
+@pytest.mark.parametrize("rol", ROLLEN)
+def test_lijst_en_detail_volgen_de_inwoner(api, wereld, rol):
+    for welke in ("eigen", "ander"):
+        for pad in ("netwerkleden", "vragenlijsten", "netwerkplannen"):
+            _lijst_en_detail(api, wereld, rol, welke, pad)
+
+
+def _lijst_en_detail(api, wereld, rol, welke, pad):
+    c = _client(api, wereld["eigen"], rol)
+    for wie in PERSONEN:
+        p = getattr(wereld[welke], wie)
+        r = c.get(f"/api/v1/{pad}", {"persoon": str(p.uuid)})
+        if rol == ANON:
+            assert r.status_code == 401
+            continue
+        assert r.status_code == 200
+        rijen = r.json()["results"]
+        mag = _zichtbaar(rol, welke, wie)
+        assert len(rijen) == (1 if mag else 0), (rol, wie)
+        if pad == "netwerkleden":
+            obj = p.netwerkleden.get()
+        elif pad == "vragenlijsten":
+            obj = p.vragenlijsten.get()
+        else:
+            obj = p.netwerkplan
+        d = c.get(f"/api/v1/{pad}/{obj.uuid}")
+        assert d.status_code == (200 if mag else 404)
+        if mag:
+            assert d.json()["persoon"] == str(p.uuid)
+    if rol != ANON:
+        assert c.get(f"/api/v1/{pad}").status_code == 400  # persoon is required
+        assert c.get(f"/api/v1/{pad}", {"persoon": "geen-uuid"}).status_code == 400
+
+
+def test_lezen_via_de_api_wordt_gelogd(api, wereld):
+    t = wereld["eigen"]
+    c = _client(api, t, Rol.PROFESSIONAL)
+    c.get("/api/v1/netwerkleden", {"persoon": str(t.in_team.uuid)})
+    c.get(f"/api/v1/netwerkplannen/{t.in_team.netwerkplan.uuid}")
+    namen = list(Verwerking.objects.values_list("naam", flat=True))
+    assert "netwerklid.lijst" in namen and "netwerkplan.lezen" in namen
+    c = _client(api, t, Rol.INWONER)
+    c.get("/api/v1/vragenlijsten", {"persoon": str(t.eigen.uuid)})
+    rij = Verwerking.objects.get(naam="vragenlijst.lijst")
+    assert rij.verwerkingsactiviteit == "eigen-gegevens"
+
+
+@pytest.mark.parametrize("rol", ROLLEN)
+def test_netwerklid_aanmaken_wijzigen_verwijderen(api, wereld, rol):
+    c = _client(api, wereld["eigen"], rol)
+    for welke, wie in [(w, x) for w in ("eigen", "ander") for x in PERSONEN]:
+        p = getattr(wereld[welke], wie)
+        zichtbaar = _zichtbaar(rol, welke, wie)
+        schrijft = zichtbaar and rol == Rol.PROFESSIONAL
+        r = c.post(
+            "/api/v1/netwerkleden",
+            {"persoon": str(p.uuid), "naam": "Nieuw", "groep": "buren", "steunAan": "PG"},
+            format="json",
+        )
+        ziet = _ziet_persoon(rol, welke, wie)
+        verwacht = 401 if rol == ANON else 201 if schrijft else 403 if ziet else 400
+        assert r.status_code == verwacht, (rol, wie, r.content)
+        if r.status_code == 400:
+            assert r.json()["invalidParams"][0]["name"] == "persoon"
+        lid = p.netwerkleden.get(naam=f"Lid van {wie}")
+        r = c.patch(f"/api/v1/netwerkleden/{lid.uuid}", {"ring": 1}, format="json")
+        verwacht = 401 if rol == ANON else 200 if schrijft else 403 if zichtbaar else 404
+        assert r.status_code == verwacht
+        lid.refresh_from_db()
+        assert (lid.ring == 1) == schrijft
+        r = c.delete(f"/api/v1/netwerkleden/{lid.uuid}")
+        verwacht = 401 if rol == ANON else 204 if schrijft else 403 if zichtbaar else 404
+        assert r.status_code == verwacht
+        assert Netwerklid.objects.filter(pk=lid.pk).exists() != schrijft
+
+
+@pytest.mark.parametrize("rol", ROLLEN)
+def test_vragenlijst_invullen(api, wereld, rol):
+    c = _client(api, wereld["eigen"], rol)
+    for welke, wie in [(w, x) for w in ("eigen", "ander") for x in PERSONEN]:
+        p = getattr(wereld[welke], wie)
+        zichtbaar = _zichtbaar(rol, welke, wie)
+        mag = zichtbaar and (rol == Rol.PROFESSIONAL or (rol == Rol.INWONER and wie == "eigen"))
+        r = c.post(
+            "/api/v1/vragenlijsten",
+            {"persoon": str(p.uuid), "instrument": "djg6", "antwoorden": ["ja"] * 6},
+            format="json",
+        )
+        ziet = _ziet_persoon(rol, welke, wie)
+        verwacht = 401 if rol == ANON else 201 if mag else 403 if ziet else 400
+        assert r.status_code == verwacht, (rol, wie, r.content)
+        if mag:
+            body = r.json()
+            assert body["totaal"] == 3 and body["categorie"] == "matig"
+            assert body["wijze"] == ("zelf" if rol == Rol.INWONER else "samen")
+
+
+def test_vragenlijst_met_fout_antwoord_geeft_problem_json(api, wereld):
+    c = _client(api, wereld["eigen"], Rol.PROFESSIONAL)
+    r = c.post(
+        "/api/v1/vragenlijsten",
+        {
+            "persoon": str(wereld["eigen"].in_team.uuid),
+            "instrument": "djg6",
+            "antwoorden": ["vaak"] * 6,
+        },
+        format="json",
+    )
+    assert r.status_code == 400 and r["Content-Type"] == "application/problem+json"
+    assert "geen geldig antwoord" in r.json()["invalidParams"][0]["reason"]
+
+
+@pytest.mark.parametrize("rol", ROLLEN)
+def test_instrumenten_en_scoren(api, wereld, rol):
+    t = wereld["eigen"]
+    services.instellingen_wijzigen(t.users[Rol.BEHEERDER], {"ediz_signal_threshold": 5})
+    c = _client(api, t, rol)
+    r = c.get("/api/v1/instrumenten")
+    d = c.get("/api/v1/instrumenten/lsns6")
+    s = c.post("/api/v1/instrumenten/ediz/score", {"antwoorden": ["ja"] * 9}, format="json")
+    if rol == ANON:
+        assert r.status_code == d.status_code == s.status_code == 401
+        return
+    assert [i["code"] for i in r.json()] == ["djg11", "djg6", "lsns6", "ediz"]
+    assert "eigen vertaling" in d.json()["bron"]
+    assert s.status_code == 200
+    assert s.json()["totaal"] == 9 and s.json()["categorie"] == "signaal"
+    assert c.get("/api/v1/instrumenten/zrm").status_code == 404
+    assert not Vragenlijst.objects.filter(instrument="ediz").exists()
+
+
+@pytest.mark.parametrize("rol", ROLLEN)
+def test_netwerkplan_schrijven(api, wereld, rol):
+    c = _client(api, wereld["eigen"], rol)
+    for welke, wie in [(w, x) for w in ("eigen", "ander") for x in PERSONEN]:
+        p = getattr(wereld[welke], wie)
+        zichtbaar = _zichtbaar(rol, welke, wie)
+        schrijft = zichtbaar and rol == Rol.PROFESSIONAL
+        plan = p.netwerkplan
+        r = c.post(
+            f"/api/v1/netwerkplannen/{plan.uuid}/doelen",
+            {"tekst": "Ik wil weer fietsen."},
+            format="json",
+        )
+        verwacht = 401 if rol == ANON else 201 if schrijft else 403 if zichtbaar else 404
+        assert r.status_code == verwacht, (rol, wie, r.content)
+        lid = p.netwerkleden.get()
+        r = c.post(
+            f"/api/v1/netwerkplannen/{plan.uuid}/acties",
+            {
+                "omschrijving": "Samen fietsen",
+                "eigenaar": "netwerklid",
+                "netwerklid": str(lid.uuid),
+                "doel": plan.doelen.first().pk,
+            },
+            format="json",
+        )
+        assert r.status_code == verwacht, (rol, wie, r.content)
+        if schrijft:
+            assert r.json()["wie"] == lid.naam
+        assert plan.acties.exists() == schrijft
+        # A second plan for the same resident is refused; an unknown resident too.
+        r = c.post("/api/v1/netwerkplannen", {"persoon": str(p.uuid)}, format="json")
+        ziet = _ziet_persoon(rol, welke, wie)
+        verwacht = 401 if rol == ANON else 400 if (schrijft or not ziet) else 403
+        assert r.status_code == verwacht, (rol, wie, r.content)
+
+
+def test_plan_aanmaken_en_actie_met_vreemd_netwerklid(api, wereld):
+    t = wereld["eigen"]
+    t.in_team.netwerkplan.delete()
+    c = _client(api, t, Rol.PROFESSIONAL)
+    r = c.post("/api/v1/netwerkplannen", {"persoon": str(t.in_team.uuid)}, format="json")
+    assert r.status_code == 201 and r.json()["persoon"] == str(t.in_team.uuid)
+    vreemd = t.eigen.netwerkleden.get()
+    r = c.post(
+        f"/api/v1/netwerkplannen/{r.json()['id']}/acties",
+        {"omschrijving": "x", "eigenaar": "netwerklid", "netwerklid": str(vreemd.uuid)},
+        format="json",
+    )
+    assert r.status_code == 400 and r.json()["invalidParams"][0]["name"] == "netwerklid"

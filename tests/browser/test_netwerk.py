@@ -1,0 +1,119 @@
+"""A professional works on a resident's network in Chromium; every page passes axe-core."""
+
+import pytest
+
+from socialebasis.accounts.models import Rol
+from socialebasis.netwerk.models import Netwerklid, Planactie, Vragenlijst
+from tests.browser.conftest import axe_check
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+WACHTWOORD = "een-lang-wachtwoord-1"
+
+
+def _inloggen(page, email):
+    page.goto("/account/inloggen")
+    page.get_by_label("E-mailadres").fill(email)
+    page.get_by_label("Wachtwoord").fill(WACHTWOORD)
+    page.get_by_label("Wachtwoord").press("Enter")
+    page.wait_for_load_state()
+
+
+def test_professional_netwerk_vragenlijst_en_plan(page, utrecht):
+    fouten = []
+    persoon = utrecht.in_team
+    _inloggen(page, utrecht.users[Rol.PROFESSIONAL].email)
+    page.goto(f"/netwerk/{persoon.uuid}")
+    assert page.locator("h1").count() == 1
+    fouten += axe_check(page)
+
+    # Two members; with htmx the block is replaced in place (no full page load).
+    page.evaluate("window.nwGeenHerlaad = true")
+    for naam, groep, steun in [
+        ("Zus Ans", "familie", "E: emotionele"),
+        ("Buurman Piet", "buren", "P: praktische"),
+    ]:  # noqa: E501
+        page.get_by_label("Naam of bijnaam").fill(naam)
+        page.get_by_label("Groep", exact=True).select_option(groep)
+        page.get_by_role("group", name="Wat geeft deze persoon aan de inwoner?").get_by_label(
+            steun, exact=False
+        ).check()
+        page.get_by_role("button", name="Toevoegen").click()
+        page.get_by_role("status").get_by_text(f"{naam} staat nu in het netwerk.").wait_for()
+    # the cursor is back in the name field, ready for the next person
+    page.wait_for_function("document.activeElement && document.activeElement.id === 'id_lid-naam'")
+    assert page.locator("#netwerk-blok svg").first.is_visible()
+    assert page.get_by_role("rowheader", name="Zus Ans").is_visible()
+    assert Netwerklid.objects.filter(persoon=persoon).count() == 2
+    fouten += axe_check(page)
+
+    # Remove one in place (htmx asks for confirmation with the browser's dialog).
+    page.once("dialog", lambda dialoog: dialoog.accept())
+    page.get_by_role("link", name="Verwijderen Buurman Piet").click()
+    page.get_by_role("status").get_by_text(
+        "Buurman Piet staat niet meer in het netwerk."
+    ).wait_for()
+    assert Netwerklid.objects.filter(persoon=persoon).count() == 1
+    assert page.evaluate("window.nwGeenHerlaad") is True, "htmx updated the page in place"
+
+    page.get_by_role("button", name="Momentopname maken").click()
+    page.wait_for_load_state()
+    fouten += axe_check(page)
+
+    # DJG-11, filled in with the resident.
+    page.get_by_role("link", name="Vragenlijsten").click()
+    page.wait_for_load_state()
+    fouten += axe_check(page)
+    page.get_by_role(
+        "link", name="De Jong Gierveld eenzaamheidsschaal (11 vragen) invullen"
+    ).click()
+    page.wait_for_load_state()
+    fouten += axe_check(page)
+    vragen = page.locator("fieldset")
+    assert vragen.count() == 11
+    for i in range(11):
+        vragen.nth(i).get_by_label("ja", exact=True).check()
+    page.get_by_role("button", name="Opslaan en score zien").click()
+    page.wait_for_load_state()
+    assert "Score 6 van 11: matig eenzaam." in page.content()
+    assert Vragenlijst.objects.get(persoon=persoon).totaal == 6
+    fouten += axe_check(page)
+
+    # The plan: a goal and an action by someone from the network.
+    page.get_by_role("link", name="Netwerkplan").click()
+    page.wait_for_load_state()
+    fouten += axe_check(page)
+    page.get_by_label("Wat wil de inwoner?").fill("Ik wil weer naar de markt.")
+    page.get_by_role("button", name="Doel toevoegen").click()
+    page.wait_for_load_state()
+    page.get_by_label("Wat gaat er gebeuren").fill("Samen naar de markt op zaterdag")
+    page.get_by_label("Wie doet het").select_option("netwerklid")
+    page.get_by_label("Welk netwerklid").select_option(label="Zus Ans")
+    page.get_by_label("Bij doel").select_option(label="Ik wil weer naar de markt.")
+    page.get_by_role("button", name="Actie toevoegen").click()
+    page.wait_for_load_state()
+    assert page.get_by_role("rowheader", name="Samen naar de markt op zaterdag").is_visible()
+    assert Planactie.objects.get().netwerklid.naam == "Zus Ans"
+    fouten += axe_check(page)
+
+    # Print: the PDF link answers with a PDF for this logged-in professional.
+    href = page.get_by_role("link", name="Plan afdrukken (PDF)").get_attribute("href")
+    pdf = page.request.get(href)
+    assert pdf.status == 200 and pdf.headers["content-type"] == "application/pdf"
+    assert pdf.body().startswith(b"%PDF")
+    assert not fouten, "\n".join(fouten)
+
+
+def test_inwoner_ziet_eigen_plan(page, utrecht):
+    from socialebasis.netwerk import services
+
+    services.doel_toevoegen(
+        utrecht.users[Rol.PROFESSIONAL], utrecht.eigen, "Ik wil een maatje om mee te wandelen."
+    )
+    _inloggen(page, utrecht.users[Rol.INWONER].email)
+    page.goto("/netwerk/mijn-plan")
+    assert page.get_by_text("Ik wil een maatje om mee te wandelen.").is_visible()
+    fouten = axe_check(page)
+    page.get_by_role("link", name="Lubben Social Network Scale (LSNS-6) invullen").click()
+    page.wait_for_load_state()
+    fouten += axe_check(page)
+    assert not fouten, "\n".join(fouten)
