@@ -9,7 +9,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 WACHTWOORD = "een-lang-wachtwoord-1"
 
 PAGINAS = {
-    Rol.INWONER: ["/mijn", "/mijn/verwerkingen"],
+    Rol.INWONER: ["/mijn", "/mijn/verwerkingen", "/netwerk/mijn-plan"],
     Rol.VRIJWILLIGER: ["/vrijwilliger"],
     Rol.PROFESSIONAL: ["/professional", "/personen/nieuw"],
     Rol.COORDINATOR: ["/coordinator"],
@@ -20,6 +20,7 @@ PAGINAS = {
         "/beheer/logboek",
         "/beheer/gebruikers/nieuw",
         "/beheer/teams/nieuw",
+        "/netwerk/instellingen",
     ],
 }
 LANDING = {
@@ -91,6 +92,7 @@ def test_elke_rol_logt_in_en_elke_pagina_is_toegankelijk(page, utrecht, rol):
         page.goto(PAGINAS[rol][0])
         page.get_by_role(
             "link",
+            exact=True,
             name=utrecht.in_team.volledige_naam
             if rol == Rol.PROFESSIONAL
             else utrecht.koppelen.volledige_naam,

@@ -235,6 +235,8 @@ PAGINAS = {
     "/mijn": {Rol.INWONER},
     "/mijn/verwerkingen": {Rol.INWONER},
     "/mijn/gegevens.json": {Rol.INWONER},
+    "/netwerk/mijn-plan": {Rol.INWONER},
+    "/netwerk/instellingen": {Rol.BEHEERDER},
     "/professional": {Rol.PROFESSIONAL, Rol.COORDINATOR},
     "/coordinator": {Rol.PROFESSIONAL, Rol.COORDINATOR},
     "/personen/nieuw": {Rol.PROFESSIONAL, Rol.COORDINATOR},
