@@ -170,7 +170,7 @@ ENGELSE_STARTPAGINA = {
     Rol.INWONER: ("/mijn", "What we know about you"),
     Rol.VRIJWILLIGER: ("/vrijwilliger", "Thank you for being a volunteer."),
     Rol.PROFESSIONAL: ("/professional", "You see the residents of your team:"),
-    Rol.COORDINATOR: ("/coordinator", "Matching: residents and volunteers"),
+    Rol.COORDINATOR: ("/coordinator", "Residents looking for a volunteer"),
     Rol.AANBIEDER: ("/aanbieder", "Municipalities where you work"),
     Rol.BELEIDSMEDEWERKER: ("/beleid", "District monitor"),
     Rol.BEHEERDER: ("/beheer", "Search the data processing log"),
