@@ -1,0 +1,189 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from socialebasis.gebieden.models import Gebied
+from socialebasis.kaart.models import Doelgroep, Kosten, Locatie, Term, Toegankelijkheid, Weekdag
+
+SELECT = {"class": "utrecht-select utrecht-select--html-select"}
+TEXT = {"class": "utrecht-textbox utrecht-textbox--html-input"}
+
+
+def _gebieden():
+    ids = set(Locatie.objects.values_list("wijk_id", flat=True)) | set(
+        Locatie.objects.values_list("buurt_id", flat=True)
+    )
+    return Gebied.objects.filter(id__in=ids - {None}).order_by("niveau", "naam")
+
+
+class ZoekForm(forms.Form):
+    """The public search form. Every field is optional; GET, so results can be shared."""
+
+    q = forms.CharField(
+        label=_("Waar zoekt u hulp of een activiteit voor?"),
+        help_text=_("Bijvoorbeeld: eenzaam, koken, taalles, opvoedvragen, schulden."),
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={**TEXT, "type": "search", "autocomplete": "off"}),
+    )
+    categorie = forms.ModelChoiceField(
+        label=_("Onderwerp"),
+        queryset=Term.objects.all(),
+        required=False,
+        empty_label=_("Alle onderwerpen"),
+        widget=forms.Select(attrs=SELECT),
+    )
+    doelgroep = forms.ChoiceField(
+        label=_("Voor wie"),
+        choices=[("", _("Iedereen"))] + Doelgroep.choices,
+        required=False,
+        widget=forms.Select(attrs=SELECT),
+    )
+    gebied = forms.ChoiceField(
+        label=_("Wijk of buurt"), required=False, widget=forms.Select(attrs=SELECT)
+    )
+    dag = forms.TypedChoiceField(
+        label=_("Op welke dag"),
+        choices=[("", _("Elke dag"))] + Weekdag.choices,
+        coerce=int,
+        empty_value=None,
+        required=False,
+        widget=forms.Select(attrs=SELECT),
+    )
+    kosten = forms.ChoiceField(
+        label=_("Kosten"),
+        choices=[("", _("Maakt niet uit"))] + Kosten.choices,
+        required=False,
+        widget=forms.Select(attrs=SELECT),
+    )
+    toegankelijk = forms.ChoiceField(
+        label=_("Toegankelijkheid"),
+        choices=[("", _("Maakt niet uit"))] + Toegankelijkheid.choices,
+        required=False,
+        widget=forms.Select(attrs=SELECT),
+    )
+    dichtbij = forms.ChoiceField(
+        label=_("Dichtbij welke buurt?"),
+        help_text=_("Dan staat wat het dichtst bij is bovenaan."),
+        required=False,
+        widget=forms.Select(attrs=SELECT),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        gebieden = list(_gebieden())
+        self.gebieden = {g.code: g for g in gebieden}
+        wijken = [(g.code, g.naam) for g in gebieden if g.niveau == "wijk"]
+        buurten = [(g.code, g.naam) for g in gebieden if g.niveau == "buurt"]
+        self.fields["gebied"].choices = (
+            [("", _("Overal"))]
+            + ([(_("Wijken"), wijken)] if wijken else [])
+            + ([(_("Buurten"), buurten)] if buurten else [])
+        )
+        self.fields["dichtbij"].choices = (
+            [("", _("Niet sorteren op afstand"))] + buurten + [(c, n) for c, n in wijken]
+        )
+
+
+class DienstForm(forms.Form):
+    """An entry as the aanbieder or redacteur edits it (one weekly time; more via HSDS import)."""
+
+    naam = forms.CharField(
+        label=_("Naam van de activiteit"), max_length=250, widget=forms.TextInput(attrs=TEXT)
+    )
+    beschrijving = forms.CharField(
+        label=_("Wat is het?"),
+        help_text=_("Schrijf kort en eenvoudig. Wat doet u, voor wie, en hoe gaat het?"),
+        widget=forms.Textarea(
+            attrs={"class": "utrecht-textarea utrecht-textarea--html-textarea", "rows": 5}
+        ),
+    )
+    naam_en = forms.CharField(
+        label=_("Naam in het Engels"),
+        max_length=250,
+        required=False,
+        widget=forms.TextInput(attrs=TEXT),
+    )
+    beschrijving_en = forms.CharField(
+        label=_("Beschrijving in het Engels"),
+        required=False,
+        widget=forms.Textarea(
+            attrs={"class": "utrecht-textarea utrecht-textarea--html-textarea", "rows": 3}
+        ),
+    )
+    termen = forms.ModelMultipleChoiceField(
+        label=_("Onderwerpen"),
+        queryset=Term.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        required=True,
+    )
+    doelgroepen = forms.MultipleChoiceField(
+        label=_("Voor wie"),
+        choices=Doelgroep.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    kosten = forms.ChoiceField(
+        label=_("Kosten"),
+        choices=[("", "—")] + Kosten.choices,
+        required=False,
+        widget=forms.Select(attrs=SELECT),
+    )
+    kosten_toelichting = forms.CharField(
+        label=_("Toelichting op de kosten"),
+        max_length=250,
+        required=False,
+        widget=forms.TextInput(attrs=TEXT),
+    )
+    locatie = forms.ModelChoiceField(
+        label=_("Waar"),
+        queryset=Locatie.objects.none(),
+        required=False,
+        widget=forms.Select(attrs=SELECT),
+    )
+    weekdag = forms.TypedChoiceField(
+        label=_("Elke week op"),
+        choices=[("", _("geen vaste dag"))] + Weekdag.choices,
+        coerce=int,
+        empty_value=None,
+        required=False,
+        widget=forms.Select(attrs=SELECT),
+    )
+    begintijd = forms.TimeField(
+        label=_("Van (uu:mm)"),
+        required=False,
+        widget=forms.TimeInput(attrs={**TEXT, "type": "time"}),
+    )
+    eindtijd = forms.TimeField(
+        label=_("Tot (uu:mm)"),
+        required=False,
+        widget=forms.TimeInput(attrs={**TEXT, "type": "time"}),
+    )
+    aanmelden = forms.CharField(
+        label=_("Hoe meldt iemand zich aan?"),
+        required=False,
+        widget=forms.Textarea(
+            attrs={"class": "utrecht-textarea utrecht-textarea--html-textarea", "rows": 2}
+        ),
+    )
+    email = forms.EmailField(
+        label=_("E-mailadres"), required=False, widget=forms.EmailInput(attrs=TEXT)
+    )
+    url = forms.URLField(label=_("Website"), required=False, widget=forms.URLInput(attrs=TEXT))
+
+    def __init__(self, *args, locaties=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if locaties is not None:
+            self.fields["locatie"].queryset = locaties
+
+    def clean(self):
+        data = super().clean()
+        if data.get("begintijd") and data.get("eindtijd") and data["eindtijd"] <= data["begintijd"]:
+            self.add_error("eindtijd", _("De eindtijd moet na de begintijd liggen."))
+        if (data.get("begintijd") or data.get("eindtijd")) and data.get("weekdag") is None:
+            self.add_error("weekdag", _("Kies ook een dag."))
+        return data
+
+    def dienst_velden(self) -> dict:
+        d = dict(self.cleaned_data)
+        rooster = {k: d.pop(k) for k in ("weekdag", "begintijd", "eindtijd")}
+        return {**d, "rooster": rooster}

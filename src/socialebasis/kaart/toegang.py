@@ -1,0 +1,93 @@
+"""Access rules for the sociale kaart, registered in core.toegang (the one decision point).
+
+In words (tests: kaart/tests/test_toegang.py):
+- The directory is public: everyone, also without logging in, reads published entries
+  (publicatie = gepubliceerd) and the taxonomy, organisations and locations. The exact address
+  and point of a confidential location are never shown publicly (see Locatie.openbaar_punt).
+- Aanbieder staff (role aanbieder) see and change the entries of their own organisation
+  (user.organisatie), also concepts; they cannot publish.
+- A coördinator or beheerder of a gemeente sees and changes all entries of that gemeente and
+  approves them (concept → gepubliceerd).
+- Categories (taxonomy) and the thesaurus are public; a beheerder edits them (they are shared by
+  all gemeenten).
+- Nobody else changes anything; entries are not deleted, they are ended (status inactive).
+"""
+
+from django.db.models import Q
+
+from socialebasis.accounts.models import Rol
+from socialebasis.core.toegang import Actie, OpenbaarLezen, Regel, _ingelogd, registreer
+
+REDACTIE = {Rol.COORDINATOR, Rol.BEHEERDER}
+
+
+def is_redacteur(user, gemeente_id=None) -> bool:
+    return (
+        _ingelogd(user)
+        and user.rol in REDACTIE
+        and user.gemeente_id is not None
+        and (gemeente_id is None or gemeente_id == user.gemeente_id)
+    )
+
+
+def is_aanbieder(user) -> bool:
+    return _ingelogd(user) and user.rol == Rol.AANBIEDER and user.organisatie_id is not None
+
+
+class DienstRegel(Regel):
+    def scope(self, user, qs):
+        openbaar = Q(publicatie="gepubliceerd")
+        if is_redacteur(user):
+            return qs.filter(openbaar | Q(gemeente_id=user.gemeente_id))
+        if is_aanbieder(user):
+            return qs.filter(openbaar | Q(organisatie__organisatie_id=user.organisatie_id))
+        return qs.filter(openbaar)
+
+    def mag(self, user, actie, obj):
+        if isinstance(obj, type):
+            return actie == Actie.AANMAKEN and (is_redacteur(user) or is_aanbieder(user))
+        if actie == Actie.LEZEN:
+            return super().mag(user, actie, obj)
+        if actie == Actie.VERWIJDEREN:
+            return False
+        if is_redacteur(user, obj.gemeente_id):
+            return True
+        return (
+            is_aanbieder(user)
+            and obj.organisatie is not None
+            and obj.organisatie.organisatie_id == user.organisatie_id
+        )
+
+
+def mag_publiceren(user, dienst) -> bool:
+    return is_redacteur(user, dienst.gemeente_id)
+
+
+class BeheerbaarOpenbaar(OpenbaarLezen):
+    """Public to read; changed only by a redacteur (coördinator or beheerder)."""
+
+    def mag(self, user, actie, obj):
+        if actie == Actie.LEZEN:
+            return True
+        return is_redacteur(user) and actie != Actie.VERWIJDEREN
+
+
+class TaxonomieRegel(OpenbaarLezen):
+    """The categories and the thesaurus are public; only a beheerder changes them."""
+
+    def mag(self, user, actie, obj):
+        if actie == Actie.LEZEN:
+            return True
+        if not (_ingelogd(user) and user.rol == Rol.BEHEERDER and user.gemeente_id):
+            return False
+        if actie == Actie.VERWIJDEREN:  # only thesaurus words; categories are kept
+            return not isinstance(obj, type) and obj._meta.model_name == "zoekwoord"
+        return True
+
+
+def registreren() -> None:
+    registreer("kaart.dienst", DienstRegel())
+    for model in ("organisatie", "locatie"):
+        registreer(f"kaart.{model}", BeheerbaarOpenbaar())
+    for model in ("taxonomie", "term", "zoekwoord"):
+        registreer(f"kaart.{model}", TaxonomieRegel())
