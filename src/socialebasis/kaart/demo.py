@@ -273,6 +273,13 @@ def _tijd(t):
 
 
 def laden(*, gemeente, personen, gebruikers, rng, fake, stdout=None, **_):
+    # The taxonomy comes from a data migration; make sure it is there (idempotent), e.g. after
+    # a database flush.
+    from django.apps import apps
+
+    from socialebasis.kaart import taxonomie
+
+    taxonomie.zaaien(apps)
     wijken = list(Gebied.objects.wijken().filter(gemeente=gemeente).order_by("code"))
     if not wijken:
         return {}

@@ -8,6 +8,7 @@ Coordinates are the buurt's representative point plus a small deterministic jitt
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from socialebasis.accounts.models import Rol, User
@@ -243,7 +244,10 @@ def laden(*, gemeente, personen, gebruikers, rng, fake, stdout=None):
             )
         )
     for hv, status in eigen_vragen:
-        m = services.controleer(hv, eigen_aanbod)
+        try:
+            m = services.controleer(hv, eigen_aanbod)
+        except ValidationError:
+            continue  # a small demo may have no neighbour within the volunteer's radius
         koppelingen.append(_koppeling(rng, hv, eigen_aanbod, m, status))
 
     # ---- the demo resident: a request with a planned introduction
