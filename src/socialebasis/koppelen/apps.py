@@ -10,3 +10,8 @@ class KoppelenConfig(AppConfig):
         from socialebasis.koppelen.toegang import registreren
 
         registreren()
+
+        from socialebasis.koppelen.netwerkbron import vrijwilligers
+        from socialebasis.netwerk import bronnen
+
+        bronnen.registreer(vrijwilligers)
