@@ -22,7 +22,7 @@ class ApiHeadersMiddleware:
         if request.path.startswith("/api/"):
             response.headers["API-Version"] = API_VERSION
             response.headers.setdefault("Cache-Control", "no-store")
-        elif request.user.is_authenticated if hasattr(request, "user") else False:
+        elif getattr(getattr(request, "user", None), "is_authenticated", False):
             # Pages with personal data must not be kept by browsers or proxies.
             response.headers.setdefault("Cache-Control", "no-store")
         return response

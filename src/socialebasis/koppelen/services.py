@@ -764,22 +764,16 @@ def voorstel_weergave(actor, k: Koppeling) -> dict:
 
 def adres_lezen(actor, k: Koppeling) -> dict:
     """The resident's address and phone, for the volunteer only after acceptance. Audited as a
-    read of the person (same handeling as personen.services.lezen)."""
+    read of the person through personen.services.inzage_vastleggen."""
     if actor.rol != Rol.VRIJWILLIGER or k.aanbod.vrijwilliger.account_id != actor.pk:
         raise PermissionDenied
     p = k.hulpvraag.persoon
-    toegestaan = k.status in NA_AKKOORD
-    with transaction.atomic():
-        _log(
-            actor,
-            "persoon.lezen",
-            p,
-            betrokkene=p,
-            gemeente=p.gemeente_id,
-            status="ok" if toegestaan else "geweigerd",
-        )
-    if not toegestaan:
-        raise PermissionDenied("Het adres ziet u pas als u het voorstel heeft geaccepteerd.")
+    personen.inzage_vastleggen(
+        actor,
+        p,
+        toegestaan=k.status in NA_AKKOORD,
+        weigering="Het adres ziet u pas als u het voorstel heeft geaccepteerd.",
+    )
     return {
         "voornaam": p.voornaam,
         "straat": p.straat,

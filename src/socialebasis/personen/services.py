@@ -31,6 +31,7 @@ def activiteit_voor(actor) -> str:
     return {
         "inwoner": "eigen-gegevens",
         "coordinator": "koppelen-vrijwilligers",
+        "vrijwilliger": "koppelen-vrijwilligers",
     }.get(rol, "ondersteuning-inwoner")
 
 
@@ -59,7 +60,13 @@ def lezen(actor, persoon_uuid) -> Persoon:
     )
     if persoon is None:
         raise Persoon.DoesNotExist
-    toegestaan = mag(actor, Actie.LEZEN, persoon)
+    inzage_vastleggen(actor, persoon, toegestaan=mag(actor, Actie.LEZEN, persoon))
+    return persoon
+
+
+def inzage_vastleggen(actor, persoon: Persoon, *, toegestaan: bool, weigering: str = "") -> None:
+    """Log a read of a person's details (also a refused one, in its own transaction), then
+    refuse when not allowed. Other apps that show a person's details call this too."""
     with transaction.atomic():
         audit.vastleggen(
             handeling="persoon.lezen",
@@ -71,8 +78,7 @@ def lezen(actor, persoon_uuid) -> Persoon:
             status="ok" if toegestaan else "geweigerd",
         )
     if not toegestaan:
-        raise PermissionDenied("U heeft geen toegang tot deze gegevens.")
-    return persoon
+        raise PermissionDenied(weigering or "U heeft geen toegang tot deze gegevens.")
 
 
 def _opslaan(persoon: Persoon) -> None:
