@@ -25,7 +25,7 @@ router.register("verwerkingen", VerwerkingViewSet, basename="verwerking")
 router.register("gebruikers", GebruikerViewSet, basename="gebruiker")
 router.register("teams", TeamViewSet, basename="team")
 router.register("organisaties", OrganisatieViewSet, basename="organisatie")
-for app in ("kaart", "koppelen", "netwerk"):
+for app in ("kaart", "koppelen", "netwerk", "toeleiding"):
     import_module(f"socialebasis.{app}.api").registreer(router)
 
 app_name = "api"

@@ -110,6 +110,7 @@ INSTALLED_APPS = [
     "socialebasis.kaart",
     "socialebasis.koppelen",
     "socialebasis.netwerk",
+    "socialebasis.toeleiding",
     "socialebasis.web",
     "socialebasis.demo",
 ]
@@ -273,7 +274,10 @@ SPECTACULAR_SETTINGS = {
         "drf_spectacular.contrib.djangorestframework_camel_case.camelize_serializer_fields",
     ],
     "COMPONENT_SPLIT_REQUEST": True,
-    "ENUM_NAME_OVERRIDES": {"DoelEnum": "socialebasis.personen.models.Doel"},
+    "ENUM_NAME_OVERRIDES": {
+        "DoelEnum": "socialebasis.personen.models.Doel",
+        "VrijwilligerStatusEnum": "socialebasis.koppelen.models.VrijwilligerStatus",
+    },
     "OAS_VERSION": "3.0.3",
     "CONTACT": {"name": "Sociale Basis"},
     "LICENSE": {"name": "EUPL-1.2"},

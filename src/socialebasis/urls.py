@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("socialebasis.kaart.urls")),
     path("", include("socialebasis.koppelen.urls")),
     path("", include("socialebasis.netwerk.urls")),
+    path("", include("socialebasis.toeleiding.urls")),
     path("", include("socialebasis.web.urls")),
 ]
 

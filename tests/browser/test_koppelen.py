@@ -148,3 +148,43 @@ def test_vrijwilliger_inwoner_en_publieke_pagina_zijn_toegankelijk(page, utrecht
     k.refresh_from_db()
     assert k.status == "geaccepteerd"
     assert not fouten, "\n".join(fouten)
+
+
+def test_inwoner_vraagt_zelf_een_vrijwilliger_aan(page, utrecht):
+    """The resident's own request: large B1 form, consent in the same form, by keyboard."""
+    fouten = []
+    _inloggen(page, utrecht.users[Rol.INWONER].email)
+    page.goto("/koppelen/mijn")
+    fouten += axe_check(page)
+    _klik(page, "link", "Vraag zelf een vrijwilliger aan")
+    assert page.locator("h1").inner_text() == "Een vrijwilliger aanvragen"
+    fouten += axe_check(page)
+    page.get_by_label("Boodschappen").check()
+    page.get_by_label("één keer per week").check()
+    page.get_by_label("dinsdag").check()
+    page.get_by_label("Heeft u een allergie?").fill("noten")
+    page.get_by_label("Graag brengen").check()
+    _klik(page, "button", "Vraag versturen")
+    # forgot the consent: the error names it, nothing is sent
+    assert page.get_by_role("alert").is_visible()
+    assert page.get_by_text("Zonder uw toestemming kan de coördinator").first.is_visible()
+    fouten += axe_check(page)
+    page.get_by_label("Ja, ik geef toestemming").focus()
+    page.keyboard.press("Space")
+    assert page.get_by_label("Ja, ik geef toestemming").is_checked()
+    page.get_by_role("button", name="Vraag versturen").focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.get_by_text("Uw vraag is verstuurd.").is_visible()
+    assert page.get_by_role("button", name="Vraag intrekken voor boodschappen").is_visible()
+    fouten += axe_check(page)
+
+    page.get_by_role("button", name="Uitloggen").click()
+    page.wait_for_load_state()
+    _inloggen(page, utrecht.users[Rol.COORDINATOR].email)
+    page.goto("/koppelen/")
+    rij = page.get_by_role("row").filter(has_text=utrecht.eigen.volledige_naam)
+    assert "inwoner zelf" in rij.inner_text()
+    page.goto("/koppelen/ronde")
+    fouten += axe_check(page)
+    assert not fouten, "\n".join(fouten)

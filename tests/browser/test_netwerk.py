@@ -117,3 +117,62 @@ def test_inwoner_ziet_eigen_plan(page, utrecht):
     page.wait_for_load_state()
     fouten += axe_check(page)
     assert not fouten, "\n".join(fouten)
+
+
+def test_professional_voegt_een_voorziening_uit_de_sociale_kaart_toe(page, utrecht):
+    """Search with htmx on the network page, choose, and see the service on the map."""
+    from socialebasis.kaart.tests.factories import DienstFactory
+    from socialebasis.toeleiding.models import Voorzieninggebruik
+
+    DienstFactory(
+        gemeente=utrecht.gemeente,
+        naam="Koffie-inloop De Boog",
+        beschrijving="Elke dinsdag koffie en een praatje.",
+        laag="gemeenschappelijk",
+    )
+    persoon = utrecht.in_team
+    _inloggen(page, utrecht.users[Rol.PROFESSIONAL].email)
+    page.goto(f"/netwerk/{persoon.uuid}")
+    page.evaluate("window.nwGeenHerlaad = true")
+    page.get_by_label("Zoek een voorziening in de sociale kaart").fill("koffie")
+    page.get_by_role("button", name="Zoeken").click()
+    keuze = page.get_by_label("Koffie-inloop De Boog")
+    keuze.wait_for()
+    assert page.evaluate("window.nwGeenHerlaad") is True, "the results came in place (htmx)"
+    fouten = axe_check(page)
+    keuze.check()
+    page.get_by_label("is erheen verwezen, maar gaat er nog niet heen").check()
+    page.get_by_role("button", name="Toevoegen").last.click()
+    page.wait_for_load_state()
+    page.get_by_text("Koffie-inloop De Boog staat nu bij de voorzieningen").wait_for()
+    assert page.get_by_role("rowheader", name="Koffie-inloop De Boog (verwezen)").is_visible()
+    assert page.locator("#netwerk-blok svg .laag-dienst").count() == 1
+    assert Voorzieninggebruik.objects.get(persoon=persoon).status == "verwezen"
+    fouten += axe_check(page)
+    page.get_by_role("button", name="Gaat er nu heen (Koffie-inloop De Boog)").click()
+    page.wait_for_load_state()
+    assert Voorzieninggebruik.objects.get(persoon=persoon).status == "in_gebruik"
+    assert not fouten, "\n".join(fouten)
+
+
+def test_voorziening_toevoegen_zonder_javascript(browser, live_server, utrecht):
+    from socialebasis.kaart.tests.factories import DienstFactory
+
+    DienstFactory(gemeente=utrecht.gemeente, naam="Taalcafé Noord", beschrijving="Taal oefenen.")
+    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
+    page = context.new_page()
+    try:
+        _inloggen(page, utrecht.users[Rol.INWONER].email)
+        page.goto("/netwerk/mijn-plan")
+        page.get_by_label("Zoek een voorziening in de sociale kaart").fill("taal")
+        page.get_by_role("button", name="Zoeken").click()
+        page.wait_for_load_state()
+        assert "/voorzieningen/" in page.url  # its own page without JavaScript
+        page.get_by_label("Taalcafé Noord").check()
+        page.get_by_role("button", name="Toevoegen").click()
+        page.wait_for_load_state()
+        assert page.url.endswith("/netwerk/mijn-plan#voorzieningen")
+        # in the table of the map and in the list of services
+        assert page.get_by_role("rowheader", name="Taalcafé Noord").count() == 2
+    finally:
+        context.close()

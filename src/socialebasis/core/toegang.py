@@ -10,7 +10,12 @@ Rules in words (the role matrix test in core/tests/test_rolmatrix.py checks each
   their own gemeente whose responsible team is one of theirs; a coördinator sees residents of
   their own gemeente who gave active consent for matching (doel 'koppelen'). Vrijwilliger,
   aanbieder, beleidsmedewerker (aggregates only) and beheerder never see residents.
-- Toestemming follows the person it belongs to.
+- Toestemming follows the person it belongs to (their task scope). A resident may give (and
+  withdraw) consent for matching ('koppelen') for themself; other purposes are recorded by staff.
+- Apps may add grants to read ONE person on top of the task scope, with
+  `registreer_persoon_inzage` (e.g. koppelen: the volunteer of an accepted or running match reads
+  the resident's address). Such a grant answers `mag(user, "lezen", persoon)`, never widens
+  `zichtbaar` (lists, the full record) and never crosses gemeenten.
 - Verwerking (audit log): a beheerder searches the log of their own gemeente; an inwoner sees
   the rows about themselves.
 - User, Team, Organisatie: a beheerder manages those of their own gemeente; staff may read the
@@ -62,6 +67,22 @@ class OpenbaarLezen(Regel):
         return actie == Actie.LEZEN
 
 
+# Extra grants to read one person, added by apps: functions (user, persoon) -> bool.
+PERSOON_INZAGE: dict[str, object] = {}
+
+
+def registreer_persoon_inzage(naam: str, functie) -> None:
+    """An app grants reading a single person in a situation its own rules describe."""
+    PERSOON_INZAGE[naam] = functie
+
+
+def _extra_inzage(user, persoon) -> bool:
+    # Never across gemeenten, whatever an app's grant says.
+    if user.gemeente_id is None or user.gemeente_id != persoon.gemeente_id:
+        return False
+    return any(functie(user, persoon) for functie in PERSOON_INZAGE.values())
+
+
 class PersoonRegel(Regel):
     def scope(self, user, qs):
         if not _ingelogd(user):
@@ -93,7 +114,13 @@ class PersoonRegel(Regel):
             return False
         if actie == Actie.AANMAKEN:
             return False
-        return self.scope(user, type(obj)._default_manager.filter(pk=obj.pk)).exists()
+        if self.scope(user, type(obj)._default_manager.filter(pk=obj.pk)).exists():
+            return True
+        return actie == Actie.LEZEN and _extra_inzage(user, obj)
+
+
+# Purposes for which a resident gives consent themself (on their own request for a volunteer).
+ZELF_TOESTEMMING = {"koppelen"}
 
 
 class ToestemmingRegel(Regel):
@@ -108,15 +135,19 @@ class ToestemmingRegel(Regel):
         if isinstance(obj, type):
             return False
         # obj is a Toestemming; creating one is asked with the person: mag(user, AANMAKEN, t)
-        # where t.persoon is set. Residents may withdraw their own consent; staff who see the
-        # person may record and withdraw consent.
-        if not mag(user, Actie.LEZEN, obj.persoon):
+        # where t.persoon is set. Residents may withdraw their own consent and give consent
+        # for matching themself; staff who see the person may record and withdraw consent.
+        # Consent follows the task scope, not an app's extra read grant.
+        from socialebasis.personen.models import Persoon
+
+        if not zichtbaar(user, Persoon).filter(pk=obj.persoon_id).exists():
             return False
         if actie == Actie.LEZEN:
             return True
         if actie in (Actie.AANMAKEN, Actie.WIJZIGEN):
             return user.rol in {Rol.PROFESSIONAL, Rol.COORDINATOR} or (
-                user.rol == Rol.INWONER and actie == Actie.WIJZIGEN
+                user.rol == Rol.INWONER
+                and (actie == Actie.WIJZIGEN or obj.doel in ZELF_TOESTEMMING)
             )
         return False
 

@@ -22,7 +22,7 @@ from socialebasis.personen.models import Doel, Persoon, Toestemming
 DEMO_GEMEENTE = "GM0344"
 DEMO_WACHTWOORD = "demo-sociale-basis"
 DEMO_DOMEIN = "demo.socialebasis.nl"
-DEMO_APPS = ("kaart", "koppelen", "netwerk")
+DEMO_APPS = ("kaart", "koppelen", "netwerk", "toeleiding")
 
 
 @dataclass

@@ -12,7 +12,7 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
-from socialebasis.accounts.models import Rol
+from socialebasis.accounts.models import Organisatie, Rol
 from socialebasis.core.toegang import zichtbaar
 from socialebasis.koppelen import services
 from socialebasis.koppelen.models import (
@@ -22,6 +22,7 @@ from socialebasis.koppelen.models import (
     Koppeling,
     Soort,
     Vrijwilliger,
+    VrijwilligerStatus,
     Zorgsignaal,
 )
 from socialebasis.personen import services as personen
@@ -34,7 +35,11 @@ def _dag():
 class AanbodSerializer(serializers.ModelSerializer):
     id = serializers.UUIDField(source="uuid", read_only=True)
     soort_hulp = serializers.ChoiceField(source="soort", choices=Soort.choices)
-    vrijwilliger = serializers.UUIDField(source="vrijwilliger.uuid", read_only=True)
+    vrijwilliger = serializers.UUIDField(
+        source="vrijwilliger.uuid",
+        required=False,
+        help_text="Bij aanmaken door de coördinator: de vrijwilliger van dit aanbod.",
+    )
     dagen = serializers.ListField(child=_dag(), help_text="0 = maandag … 6 = zondag")
     dieten = serializers.ListField(child=serializers.ChoiceField(Dieet.choices), required=False)
     talen = serializers.ListField(child=serializers.CharField(max_length=10), required=False)
@@ -54,7 +59,7 @@ class AanbodSerializer(serializers.ModelSerializer):
             "talen",
             "actief",
         ]
-        read_only_fields = ["actief"]
+        extra_kwargs = {"actief": {"required": False, "help_text": "Alleen de coördinator."}}
 
 
 class VrijwilligerSerializer(serializers.ModelSerializer):
@@ -83,10 +88,25 @@ class VrijwilligerSerializer(serializers.ModelSerializer):
         ]
 
 
+class StatuswijzigingSerializer(serializers.Serializer):
+    status = serializers.ChoiceField(choices=VrijwilligerStatus.choices)
+    toelichting = serializers.CharField(max_length=300, required=False, allow_blank=True)
+
+
 class HulpvraagSerializer(serializers.ModelSerializer):
     id = serializers.UUIDField(source="uuid", read_only=True)
     soort_hulp = serializers.ChoiceField(source="soort", choices=Soort.choices)
-    persoon = serializers.UUIDField(source="persoon.uuid")
+    persoon = serializers.UUIDField(
+        source="persoon.uuid",
+        required=False,
+        help_text="De inwoner. Een ingelogde inwoner laat dit weg (of geeft zichzelf op).",
+    )
+    organisatie = serializers.PrimaryKeyRelatedField(
+        queryset=Organisatie.objects.all(),
+        required=False,
+        allow_null=True,
+        help_text="De organisatie die koppelt (verplicht als een inwoner zelf aanvraagt).",
+    )
     dagen = serializers.ListField(child=_dag(), required=False)
     voorkeursdagen = serializers.ListField(child=_dag(), required=False)
     dieten = serializers.ListField(child=serializers.ChoiceField(Dieet.choices), required=False)
@@ -102,6 +122,7 @@ class HulpvraagSerializer(serializers.ModelSerializer):
         fields = [
             "id",
             "persoon",
+            "organisatie",
             "soort_hulp",
             "frequentie",
             "dagen",
@@ -255,12 +276,37 @@ class VrijwilligerViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, _Bas
             .prefetch_related("aanbod")
         )
 
+    @extend_schema(request=StatuswijzigingSerializer, responses=VrijwilligerSerializer)
+    @action(detail=True, methods=["post"], url_path="status", url_name="status")
+    def status(self, request, id=None):
+        """De coördinator zet de vrijwilliger een stap verder: aangemeld → intake → actief ⇄
+        gepauzeerd → gestopt. Een ongeldige stap geeft 400 met uitleg."""
+        v = self.get_object()
+        invoer = StatuswijzigingSerializer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        v = services.vrijwilliger_status(
+            request.user,
+            v,
+            invoer.validated_data["status"],
+            invoer.validated_data.get("toelichting", ""),
+        )
+        v = self.get_queryset().get(pk=v.pk)
+        return Response(self.get_serializer(v).data)
 
-class AanbodViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, _Basis):
-    """Aanbod van vrijwilligers (wat, wanneer, hoe ver)."""
+
+class AanbodViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    _Basis,
+):
+    """Aanbod van vrijwilligers (wat, wanneer, hoe ver). Aanmaken: de coördinator. Wijzigen
+    (PATCH): de coördinator, of de vrijwilliger het eigen aanbod (niet of het actief is)."""
 
     serializer_class = AanbodSerializer
     model = Aanbod
+    http_method_names = ["get", "post", "patch", "head", "options"]
 
     def get_queryset(self):
         return super().get_queryset().select_related("vrijwilliger")
@@ -268,11 +314,42 @@ class AanbodViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, _Basis):
     def _log(self, objecten):  # an offer holds no personal data beyond the volunteer's id
         pass
 
+    @staticmethod
+    def _gegevens(serializer) -> dict:
+        data = dict(serializer.validated_data)
+        data.pop("vrijwilliger", None)
+        return data
+
+    def perform_create(self, serializer):
+        if self.request.user.rol != Rol.COORDINATOR:
+            raise PermissionDenied("Alleen de coördinator legt nieuw aanbod vast.")
+        sleutel = serializer.validated_data.get("vrijwilliger", {}).get("uuid")
+        if sleutel is None:
+            raise serializers.ValidationError({"vrijwilliger": "Kies de vrijwilliger."})
+        v = zichtbaar(self.request.user, Vrijwilliger).filter(uuid=sleutel).first()
+        if v is None:
+            raise serializers.ValidationError({"vrijwilliger": "Onbekende vrijwilliger."})
+        serializer.instance = services.aanbod_opslaan(
+            self.request.user, v, self._gegevens(serializer)
+        )
+
+    def perform_update(self, serializer):
+        aanbod = serializer.instance
+        if "vrijwilliger" in serializer.validated_data:
+            raise serializers.ValidationError(
+                {"vrijwilliger": "Aanbod verhuist niet naar een andere vrijwilliger."}
+            )
+        serializer.instance = services.aanbod_opslaan(
+            self.request.user, aanbod.vrijwilliger, self._gegevens(serializer), aanbod
+        )
+
 
 class HulpvraagViewSet(
     mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, _Basis
 ):
-    """Hulpvragen van inwoners. Aanmaken: professional of coördinator, met toestemming."""
+    """Hulpvragen van inwoners. Aanmaken: professional of coördinator, met toestemming; of de
+    inwoner zelf (voor zichzelf, met `organisatie` en `toestemmingKoppelen: true`; urgentie en
+    kwetsbaarheid bepaalt de coördinator)."""
 
     serializer_class = HulpvraagSerializer
     model = Hulpvraag
@@ -283,15 +360,28 @@ class HulpvraagViewSet(
 
     def perform_create(self, serializer):
         data = dict(serializer.validated_data)
-        persoon_uuid = data.pop("persoon")["uuid"]
+        persoon_uuid = data.pop("persoon", {}).get("uuid")
         toestemming = data.pop("toestemming_koppelen", False)
-        persoon = personen.lijst(self.request.user).filter(uuid=persoon_uuid).first()
+        if self.request.user.rol == Rol.INWONER:
+            return self._zelf(serializer, data, persoon_uuid, toestemming)
         if self.request.user.rol not in (Rol.PROFESSIONAL, Rol.COORDINATOR):
             raise PermissionDenied("U mag geen hulpvragen invoeren.")
+        if persoon_uuid is None:
+            raise serializers.ValidationError({"persoon": "Kies de inwoner."})
+        persoon = personen.lijst(self.request.user).filter(uuid=persoon_uuid).first()
         if persoon is None:
             raise serializers.ValidationError({"persoon": "Onbekende inwoner."})
         serializer.instance = services.hulpvraag_aanmaken(
             self.request.user, persoon, data, toestemming_koppelen=toestemming
+        )
+
+    def _zelf(self, serializer, data, persoon_uuid, toestemming):
+        eigen = getattr(self.request.user, "persoon", None)
+        if eigen is None or (persoon_uuid is not None and persoon_uuid != eigen.uuid):
+            raise PermissionDenied("U kunt alleen voor uzelf een hulpvraag invoeren.")
+        organisatie = data.pop("organisatie", None)
+        serializer.instance = services.eigen_hulpvraag_aanmaken(
+            self.request.user, data, organisatie=organisatie, toestemming=toestemming
         )
 
 

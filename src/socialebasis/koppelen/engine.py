@@ -544,6 +544,7 @@ class CandidateGraph:
     _req: _Side
     _off: _Side
     _reach: np.ndarray
+    _excluded: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
 
 
 def candidate_graph(
@@ -551,8 +552,12 @@ def candidate_graph(
     offers: Iterable[Offer],
     policy: Policy | None = None,
     existing: Iterable[tuple[Hashable, Hashable]] = (),
+    excluded: Iterable[tuple[Hashable, Hashable]] = (),
 ) -> CandidateGraph:
-    """Validate the input and build candidates and flow arrays (no solving)."""
+    """Validate the input and build candidates and flow arrays (no solving).
+
+    ``excluded`` pairs (request id, offer id) are never candidates (e.g. a proposal a person
+    already said no to); unknown ids in it are ignored."""
     t0 = time.perf_counter()
     policy = policy or Policy()
     requests, offers = list(requests), list(offers)
@@ -580,6 +585,10 @@ def candidate_graph(
     pr, po, dist = _pairs(
         req, off, reach, np.arange(len(free)), np.flatnonzero(free_cap > 0), hard_filter=True
     )
+    banned = _excluded_keys(excluded, free, offers)
+    if len(banned) and len(pr):
+        keep = ~np.isin(pr * len(offers) + po, banned)
+        pr, po, dist = pr[keep], po[keep], dist[keep]
     t_pairs = time.perf_counter()
 
     # Soft penalties: one unit per unmet wish.
@@ -626,6 +635,7 @@ def candidate_graph(
         "free_requests": n_req,
         "offers": n_off,
         "existing": len(fixed),
+        "excluded": int(len(banned)),
         "feasible_pairs": int(len(pr)),
         "arcs": int(len(tails)),
         "scale_distance": int(scale_s),
@@ -654,7 +664,25 @@ def candidate_graph(
         _req=req,
         _off=off,
         _reach=reach,
+        _excluded=banned,
     )
+
+
+def _excluded_keys(excluded, free: list[Request], offers: list[Offer]) -> np.ndarray:
+    """Excluded pairs as sorted keys ``request index * n_offers + offer index``."""
+    r_index = {r.id: i for i, r in enumerate(free)}
+    o_index = {o.id: j for j, o in enumerate(offers)}
+    keys = set()
+    for pair in excluded:
+        try:
+            rid, oid = pair
+        except (TypeError, ValueError):
+            raise ValueError(
+                f"Uitgesloten paar {pair!r} is geen paar (hulpvraag-id, aanbod-id)."
+            ) from None
+        if rid in r_index and oid in o_index:
+            keys.add(r_index[rid] * len(offers) + o_index[oid])
+    return np.array(sorted(keys), dtype=np.int64)
 
 
 def _scales(
@@ -775,6 +803,9 @@ def _reasons(g: CandidateGraph, matched: np.ndarray) -> dict[Hashable, str]:
     c_days = np.bincount(pr[ok], minlength=n)
     ok &= _vog_ok(req, off, pr, po)
     c_feasible = np.bincount(pr[ok], minlength=n)
+    if len(g._excluded):
+        ok &= ~np.isin(pr * len(g.offers) + po, g._excluded)
+    c_allowed = np.bincount(pr[ok], minlength=n)
     offered_needs = {o.need for o in g.offers}
     out: dict[Hashable, str] = {}
     for i in todo:
@@ -801,8 +832,10 @@ def _reasons(g: CandidateGraph, matched: np.ndarray) -> dict[Hashable, str]:
                 reason = "hulpvraag heeft geen beschikbare dagen"
         elif c_feasible[i] == 0:
             reason = "geen vrijwilliger met VOG binnen bereik"
+        elif c_allowed[i] == 0:
+            reason = "alleen vrijwilligers die al zijn afgewezen voor deze vraag"
         else:
-            reason = f"wel kandidaten ({int(c_feasible[i])}), maar capaciteit vol"
+            reason = f"wel kandidaten ({int(c_allowed[i])}), maar capaciteit vol"
         out[r.id] = reason
     return out
 
@@ -812,15 +845,17 @@ def solve(
     offers: Iterable[Offer],
     policy: Policy | None = None,
     existing: Iterable[tuple[Hashable, Hashable]] = (),
+    excluded: Iterable[tuple[Hashable, Hashable]] = (),
 ) -> Result:
     """Match requests to offers optimally; see the module docstring for the objective.
 
     ``existing`` pairs (request id, offer id) are fixed: they use capacity, their requests
     are not matched again, and they are returned unchanged in ``Result.existing``.
+    ``excluded`` pairs are never proposed (the request may get another offer).
     Raises ValueError (Dutch message naming the record) on invalid input.
     """
     t0 = time.perf_counter()
-    g = candidate_graph(requests, offers, policy, existing)
+    g = candidate_graph(requests, offers, policy, existing, excluded)
     t_graph = time.perf_counter()
     chosen = _run_flow(g)
     t_solve = time.perf_counter()

@@ -324,3 +324,95 @@ class ProfielFormulier(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["buurt"].queryset = Gebied.objects.buurten().filter(gemeente_id=gemeente_id)
         self.fields["buurt"].label_from_instance = lambda g: g.naam
+
+
+class EigenHulpvraagFormulier(forms.Form):
+    """What a resident fills in themself: plain words, large targets, few fields. Urgency and
+    vulnerability are decided by the coördinator after a conversation."""
+
+    organisatie = forms.ModelChoiceField(
+        label=_("Wie zoekt de vrijwilliger voor u?"),
+        queryset=None,
+        empty_label=None,
+        widget=forms.RadioSelect,
+        help_text=_("Deze organisatie werkt in uw gemeente. Een coördinator belt u daarna."),
+    )
+    soort = forms.ChoiceField(
+        label=_("Waarbij wilt u hulp?"), choices=Soort.choices, widget=forms.RadioSelect
+    )
+    frequentie = forms.ChoiceField(
+        label=_("Hoe vaak?"), choices=Frequentie.choices, widget=forms.RadioSelect
+    )
+    dagen = _dagen_veld(_("Op welke dagen kan het?"))
+    dieten = forms.MultipleChoiceField(
+        label=_("Eet u volgens een dieet?"),
+        choices=Dieet.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Alleen nodig bij hulp met maaltijden."),
+    )
+    allergieen = forms.CharField(
+        label=_("Heeft u een allergie?"),
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs=_TEKST),
+        help_text=_("Bijvoorbeeld: noten of vis."),
+    )
+    talen = forms.MultipleChoiceField(
+        label=_("Welke taal spreekt u het liefst?"),
+        choices=Taal.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    levering = forms.ChoiceField(
+        label=_("Haalt u het eten op, of wordt het gebracht?"),
+        choices=[
+            (Levering.NVT, _("Dat geldt niet voor mij")),
+            (Levering.BEZORGEN, _("Graag brengen")),
+            (Levering.OPHALEN, _("Ik haal het zelf op")),
+        ],
+        initial=Levering.NVT,
+        widget=forms.RadioSelect,
+    )
+    huisdieren = forms.BooleanField(label=_("Ik heb een huisdier"), required=False)
+    voorkeuren = forms.CharField(
+        label=_("Wat moet de vrijwilliger nog weten?"),
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={**_VAK, "rows": 3}),
+        help_text=_("Bijvoorbeeld: liefst een vrouw, of liever in de ochtend."),
+    )
+    toestemming_koppelen = forms.BooleanField(
+        label=_("Ja, ik geef toestemming om een vrijwilliger voor mij te zoeken."),
+        help_text=_(
+            "De coördinator van de organisatie die u kiest, ziet dan uw naam, adres, "
+            "telefoonnummer, e-mailadres, buurt en wat u hier invult. Een vrijwilliger ziet eerst "
+            "alleen uw voornaam, uw buurt en wat u vraagt; uw adres pas als hij of zij ja zegt. "
+            "U kunt uw toestemming altijd intrekken op de pagina Mijn gegevens."
+        ),
+        error_messages={
+            "required": _("Zonder uw toestemming kan de coördinator geen vrijwilliger zoeken.")
+        },
+    )
+
+    def __init__(self, *args, organisaties=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisatie"].queryset = organisaties
+        if organisaties is not None and len(organisaties) == 1:
+            self.fields["organisatie"].initial = organisaties[0].pk
+
+
+class RondeAfwijzenFormulier(forms.Form):
+    reden = forms.CharField(required=False, max_length=300)
+
+
+class BeoordelingFormulier(forms.Form):
+    urgentie = forms.TypedChoiceField(
+        label=_("Urgentie"),
+        choices=Urgentie.choices,
+        coerce=int,
+        widget=forms.Select(attrs=_SELECT),
+    )
+    kwetsbaar = forms.BooleanField(
+        label=_("Kwetsbare inwoner: alleen een vrijwilliger met een geldige VOG"), required=False
+    )

@@ -155,8 +155,8 @@ class Vrijwilliger(models.Model):
     lat = models.FloatField(null=True, blank=True)
     lon = models.FloatField(null=True, blank=True)
     aangemeld_op = models.DateField(_("aangemeld op"), default=timezone.localdate)
-    # Consent to use these data for matching, given by the volunteer on the public sign-up page.
-    toestemming_op = models.DateTimeField(_("toestemming gegeven op"), null=True, blank=True)
+    # Consent given on the public sign-up page is a personen.Toestemming (doel 'koppelen',
+    # bron 'aanmeldformulier'); migration 0002 moved the old `toestemming_op` there.
 
     class Meta:
         ordering = ["persoon__voornaam", "id"]
@@ -325,6 +325,10 @@ class Hulpvraag(models.Model):
     @property
     def wachtdagen(self) -> int:
         return (timezone.localdate() - self.wacht_sinds).days
+
+    @property
+    def door_inwoner_zelf(self) -> bool:
+        return self.ingevoerd_rol == "inwoner"
 
 
 class EindReden(models.TextChoices):
@@ -496,3 +500,49 @@ class Zorgsignaal(models.Model):
 
     def audit_betrokkene(self) -> tuple[str, str]:
         return self.persoon.audit_betrokkene()
+
+
+class AfgewezenVoorstel(models.Model):
+    """A pair from a matching round a coördinator said no to: the next round of any coördinator
+    of the same organisation does not propose it again (until the list is cleared)."""
+
+    hulpvraag = models.ForeignKey(Hulpvraag, on_delete=models.CASCADE, related_name="+")
+    aanbod = models.ForeignKey(Aanbod, on_delete=models.CASCADE, related_name="+")
+    organisatie = models.ForeignKey(
+        "accounts.Organisatie", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    gemeente = models.ForeignKey("gebieden.Gebied", on_delete=models.PROTECT, related_name="+")
+    afgewezen_door = models.ForeignKey(
+        "accounts.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    afgewezen_op = models.DateTimeField(default=timezone.now)
+    reden = models.CharField(_("reden"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-afgewezen_op", "id"]
+        verbose_name = _("afgewezen voorstel")
+        verbose_name_plural = _("afgewezen voorstellen")
+        indexes = [models.Index(fields=["gemeente", "organisatie"])]
+
+    def __str__(self) -> str:
+        return f"{self.hulpvraag_id} x {self.aanbod_id}"
+
+    def audit_betrokkene(self) -> tuple[str, str]:
+        return self.hulpvraag.persoon.audit_betrokkene()
+
+
+class Aanmeldpoging(models.Model):
+    """A sign-up on the public page, to limit sign-ups per address across all workers.
+
+    Keeps only a keyed hash (HMAC) of the IP address and the moment; rows older than an hour
+    are deleted at the next sign-up."""
+
+    sleutel = models.CharField(max_length=64, db_index=True)
+    op = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("aanmeldpoging")
+        verbose_name_plural = _("aanmeldpogingen")
+
+    def __str__(self) -> str:
+        return f"{self.op:%Y-%m-%d %H:%M}"

@@ -21,6 +21,8 @@ from socialebasis.koppelen.models import (
     LOPEND,
     NA_AKKOORD,
     Aanbod,
+    Aanmeldpoging,
+    AfgewezenVoorstel,
     Contactmoment,
     Dieet,
     EindReden,
@@ -30,6 +32,7 @@ from socialebasis.koppelen.models import (
     KoppelingStatus,
     Soort,
     Statuswijziging,
+    Urgentie,
     Vacature,
     Vrijwilliger,
     VrijwilligerStatus,
@@ -101,8 +104,8 @@ VRIJWILLIGER_OVERGANGEN = {
 def aanmelden(gegevens: dict) -> Vrijwilliger:
     """A resident signs up as a volunteer on the public page (no account, no actor).
 
-    Consent for using their data to find a match is recorded on the volunteer record itself
-    (moment and text), because a Toestemming needs a staff member who recorded it.
+    Their consent for using these data to find a match is a personen.Toestemming (doel
+    'koppelen', bron 'aanmeldformulier'), which they can later see and withdraw.
     """
     from socialebasis.gebieden.models import Gebied
 
@@ -130,9 +133,11 @@ def aanmelden(gegevens: dict) -> Vrijwilliger:
         persoon=persoon,
         gemeente=gemeente,
         motivatie=gegevens.get("motivatie", ""),
-        toestemming_op=timezone.now(),
         lat=lat,
         lon=lon,
+    )
+    personen.toestemming_formulier(
+        persoon, Doel.KOPPELEN, "Gegeven op het aanmeldformulier 'Word vrijwilliger'."
     )
     for soort in gegevens.get("soorten", []):
         Aanbod.objects.create(
@@ -207,6 +212,8 @@ def aanbod_opslaan(actor, v: Vrijwilliger, gegevens: dict, aanbod: Aanbod | None
     onbekend = set(gegevens) - AANBOD_VELDEN
     if onbekend:
         raise ValidationError(f"Onbekende velden: {', '.join(sorted(onbekend))}.")
+    if eigen and "actief" in gegevens:
+        raise ValidationError({"actief": "Of een aanbod actief is, regelt de coördinator."})
     aanbod = aanbod or Aanbod(vrijwilliger=v, actief=v.status == VrijwilligerStatus.ACTIEF)
     if aanbod.vrijwilliger_id != v.pk:
         raise PermissionDenied
@@ -274,6 +281,11 @@ def hulpvraag_aanmaken(
     )
     if actor.rol == Rol.COORDINATOR and hv.organisatie_id is None:
         hv.organisatie_id = actor.organisatie_id
+    elif hv.organisatie_id is not None and hv.organisatie_id != actor.organisatie_id:
+        if not koppel_organisaties(hv.gemeente_id).filter(pk=hv.organisatie_id).exists():
+            raise ValidationError(
+                {"organisatie": "Deze organisatie koppelt geen vrijwilligers in deze gemeente."}
+            )
     hv.dagen = _dagen(hv.dagen) or list(range(7))
     hv.voorkeursdagen = _dagen(hv.voorkeursdagen)
     hv.dieten = _dieten(hv.dieten)
@@ -281,6 +293,137 @@ def hulpvraag_aanmaken(
     hv.full_clean()
     hv.save()
     _log(actor, "hulpvraag.aanmaken", hv, betrokkene=persoon, gemeente=hv.gemeente_id)
+    return hv
+
+
+def koppel_organisaties(gemeente_id):
+    """Organisations that match volunteers in this gemeente: they work there and have an
+    active coördinator there."""
+    from socialebasis.accounts.models import Organisatie
+
+    coordinatoren = User.objects.filter(
+        rol=Rol.COORDINATOR, gemeente_id=gemeente_id, is_active=True
+    ).values("organisatie_id")
+    return Organisatie.objects.filter(gemeenten__id=gemeente_id, pk__in=coordinatoren).distinct()
+
+
+# What a resident fills in themself. Urgency and vulnerability are the coördinator's call.
+ZELF_VELDEN = {
+    "soort",
+    "frequentie",
+    "dagen",
+    "voorkeursdagen",
+    "dieten",
+    "allergieen",
+    "talen",
+    "voorkeuren",
+    "huisdieren",
+    "levering",
+}
+
+
+@transaction.atomic
+def eigen_hulpvraag_aanmaken(actor, gegevens: dict, *, organisatie, toestemming: bool):
+    """A resident (logged in) asks for a volunteer for themself, at an organisation that
+    matches in their gemeente, and gives consent for matching in the same step."""
+    persoon = getattr(actor, "persoon", None) if actor.rol == Rol.INWONER else None
+    if persoon is None:
+        raise PermissionDenied("Alleen een inwoner met eigen gegevens kan dit doen.")
+    vereis(actor, Actie.AANMAKEN, Hulpvraag)
+    verboden = set(gegevens) - ZELF_VELDEN
+    if verboden:
+        raise ValidationError(
+            {veld: "Dit vult de coördinator in, niet de inwoner." for veld in sorted(verboden)}
+        )
+    if (
+        organisatie is None
+        or not koppel_organisaties(persoon.gemeente_id)
+        .filter(pk=getattr(organisatie, "pk", organisatie))
+        .exists()
+    ):
+        raise ValidationError({"organisatie": "Kies een organisatie uit uw gemeente."})
+    if not toestemming:
+        raise ValidationError(
+            {
+                "toestemming_koppelen": "Zonder uw toestemming kan de coördinator geen "
+                "vrijwilliger voor u zoeken."
+            }
+        )
+    if not _actief_toestemming(persoon):
+        personen.toestemming_vastleggen(
+            actor, persoon, Doel.KOPPELEN, "Gegeven bij het aanvragen van een vrijwilliger."
+        )
+    hv = Hulpvraag(
+        persoon=persoon,
+        gemeente_id=persoon.gemeente_id,
+        organisatie_id=getattr(organisatie, "pk", organisatie),
+        ingevoerd_door=actor,
+        ingevoerd_rol=Rol.INWONER,
+        **gegevens,
+    )
+    hv.dagen = _dagen(hv.dagen) or list(range(7))
+    hv.voorkeursdagen = _dagen(hv.voorkeursdagen)
+    hv.dieten = _dieten(hv.dieten)
+    hv.lat, hv.lon = punt_van(persoon.buurt)
+    hv.full_clean()
+    hv.save()
+    _log(actor, "hulpvraag.aanmaken", hv, betrokkene=persoon, gemeente=hv.gemeente_id)
+    return hv
+
+
+@transaction.atomic
+def eigen_hulpvraag_intrekken(actor, hv: Hulpvraag) -> Hulpvraag:
+    """The resident withdraws their own request. A proposal the volunteer has not answered yet
+    is withdrawn with it; once a volunteer said yes, the coördinator ends the match."""
+    if actor.rol != Rol.INWONER or hv.persoon.account_id != actor.pk:
+        raise PermissionDenied("U kunt alleen uw eigen hulpvraag intrekken.")
+    vereis(actor, Actie.WIJZIGEN, hv)
+    hv = Hulpvraag.objects.select_for_update().get(pk=hv.pk)
+    if hv.status == HulpvraagStatus.GESLOTEN:
+        raise ValidationError("Deze hulpvraag is al gesloten.")
+    lopend = list(hv.koppelingen.filter(status__in=LOPEND))
+    if any(k.status != KoppelingStatus.VOORGESTELD for k in lopend):
+        raise ValidationError(
+            "U heeft al een vrijwilliger. Wilt u stoppen? Neem contact op met de coördinator; "
+            "die rondt het samen met u en de vrijwilliger af."
+        )
+    for k in lopend:
+        Statuswijziging.objects.create(
+            koppeling=k,
+            van=k.status,
+            naar=KoppelingStatus.AFGEWEZEN,
+            door=actor,
+            toelichting="De inwoner heeft de vraag ingetrokken.",
+        )
+        k.status, k.afwijzing = KoppelingStatus.AFGEWEZEN, "De inwoner heeft de vraag ingetrokken."
+        k.save(update_fields=["status", "afwijzing"])
+    hv.status = HulpvraagStatus.GESLOTEN
+    hv.save(update_fields=["status"])
+    _log(actor, "hulpvraag.intrekken", hv, betrokkene=hv.persoon, gemeente=hv.gemeente_id)
+    return hv
+
+
+@transaction.atomic
+def hulpvraag_beoordelen(actor, hv: Hulpvraag, *, urgentie: int, kwetsbaar: bool) -> Hulpvraag:
+    """The coördinator sets urgency and vulnerability (a VOG is then required), e.g. after a
+    conversation about a request the resident entered themself."""
+    if actor.rol != Rol.COORDINATOR:
+        raise PermissionDenied("Alleen de coördinator kan dit doen.")
+    vereis(actor, Actie.WIJZIGEN, hv)
+    if urgentie not in Urgentie.values:
+        raise ValidationError({"urgentie": "Kies normaal, hoog of spoed."})
+    if kwetsbaar and not hv.kwetsbaar:
+        for k in hv.koppelingen.filter(status__in=LOPEND).select_related("aanbod__vrijwilliger"):
+            if not k.vrijwilliger.heeft_geldige_vog():
+                raise ValidationError(
+                    {
+                        "kwetsbaar": "De vrijwilliger van de lopende koppeling heeft geen geldige "
+                        "VOG. Regel eerst een VOG of beëindig de koppeling."
+                    }
+                )
+    hv.urgentie, hv.kwetsbaar = urgentie, kwetsbaar
+    hv.save(update_fields=["urgentie", "kwetsbaar"])
+    _log(actor, "hulpvraag.beoordelen", hv, betrokkene=hv.persoon, gemeente=hv.gemeente_id)
     return hv
 
 
@@ -470,12 +613,21 @@ class Voorstel:
         return f"{self.hulpvraag.uuid}:{self.aanbod.uuid}"
 
 
-def ronde(actor, soort: str | None = None, overslaan=()) -> tuple[list[Voorstel], list]:
-    """Preview of a matching round: nothing is saved. Returns (voorstellen, niet gekoppeld)."""
+def afgewezen(actor):
+    """The pairs the actor's organisation said no to in earlier rounds (in their gemeente)."""
+    return zichtbaar(actor, AfgewezenVoorstel)
+
+
+def ronde(actor, soort: str | None = None) -> tuple[list[Voorstel], list]:
+    """Preview of a matching round: nothing is saved. Returns (voorstellen, niet gekoppeld).
+
+    Pairs the organisation rejected before are excluded, so the engine may find another
+    volunteer for that request."""
     if actor.rol != Rol.COORDINATOR:
         raise PermissionDenied
     inv = engine_invoer(actor, soort)
-    result = engine.solve(inv.requests, inv.offers, beleid(), inv.existing)
+    uitgesloten = list(afgewezen(actor).values_list("hulpvraag_id", "aanbod_id"))
+    result = engine.solve(inv.requests, inv.offers, beleid(), inv.existing, uitgesloten)
     voorstellen = [
         Voorstel(
             inv.hulpvragen[m.request_id],
@@ -486,7 +638,6 @@ def ronde(actor, soort: str | None = None, overslaan=()) -> tuple[list[Voorstel]
         )
         for m in result.matches
     ]
-    voorstellen = [v for v in voorstellen if v.sleutel not in set(overslaan)]
     voorstellen.sort(key=lambda v: (-v.hulpvraag.urgentie, v.hulpvraag.wacht_sinds))
     niet = [
         (inv.hulpvragen[rid], reden)
@@ -500,6 +651,51 @@ def ronde(actor, soort: str | None = None, overslaan=()) -> tuple[list[Voorstel]
     niet += [(hv, "buurt van de inwoner is onbekend: vul die aan") for hv in zonder]
     niet.sort(key=lambda p: (-p[0].urgentie, p[0].wacht_sinds))
     return voorstellen, niet
+
+
+@transaction.atomic
+def voorstel_afwijzen(actor, hv: Hulpvraag, aanbod: Aanbod, reden: str = "") -> AfgewezenVoorstel:
+    """A coördinator says no to a proposed pair: no round of their organisation proposes it
+    again (until the list is cleared). The request keeps waiting."""
+    vereis(actor, Actie.AANMAKEN, AfgewezenVoorstel)
+    if not mag(actor, Actie.LEZEN, hv) or not mag(actor, Actie.LEZEN, aanbod.vrijwilliger):
+        raise PermissionDenied("U heeft geen toegang tot deze gegevens.")
+    rij, _nieuw = AfgewezenVoorstel.objects.update_or_create(
+        hulpvraag=hv,
+        aanbod=aanbod,
+        organisatie_id=actor.organisatie_id,
+        defaults={
+            "gemeente_id": hv.gemeente_id,
+            "afgewezen_door": actor,
+            "afgewezen_op": timezone.now(),
+            "reden": reden.strip()[:300],
+        },
+    )
+    _log(actor, "ronde.afwijzen", rij, betrokkene=hv.persoon, gemeente=hv.gemeente_id)
+    return rij
+
+
+@transaction.atomic
+def afwijzingen_wissen(actor, soort: str | None = None) -> int:
+    """Forget the organisation's rejected proposals (of one kind, or all): they may be
+    proposed again. Logged per resident."""
+    if actor.rol != Rol.COORDINATOR:
+        raise PermissionDenied
+    qs = afgewezen(actor).select_related("hulpvraag__persoon")
+    if soort:
+        qs = qs.filter(hulpvraag__soort=soort)
+    rijen = list(qs)
+    for rij in rijen:
+        if not mag(actor, Actie.VERWIJDEREN, rij):
+            raise PermissionDenied
+    audit.vastleggen_lijst(
+        handeling="ronde.afwijzingen_wissen",
+        activiteit=ACTIVITEIT,
+        actor=actor,
+        objecten=[rij.hulpvraag.persoon for rij in rijen],
+    )
+    AfgewezenVoorstel.objects.filter(pk__in=[rij.pk for rij in rijen]).delete()
+    return len(rijen)
 
 
 def controleer(hv: Hulpvraag, aanbod: Aanbod) -> engine.Match:
@@ -768,10 +964,11 @@ def adres_lezen(actor, k: Koppeling) -> dict:
     if actor.rol != Rol.VRIJWILLIGER or k.aanbod.vrijwilliger.account_id != actor.pk:
         raise PermissionDenied
     p = k.hulpvraag.persoon
+    # core.toegang decides (koppelen registers the grant: accepted or running match).
     personen.inzage_vastleggen(
         actor,
         p,
-        toegestaan=k.status in NA_AKKOORD,
+        toegestaan=mag(actor, Actie.LEZEN, p),
         weigering="Het adres ziet u pas als u het voorstel heeft geaccepteerd.",
     )
     return {
@@ -936,3 +1133,23 @@ def herinneringen_versturen() -> int:
             meldingen.herinnering.enqueue(user.pk, telling["evaluaties"], telling["zonder_contact"])
             n += 1
     return n
+
+
+# --------------------------------------------------------------------------- aanmelden
+
+
+AANMELDINGEN_PER_UUR = 5
+
+
+def aanmelding_toegestaan(ip_adres: str) -> bool:
+    """At most AANMELDINGEN_PER_UUR sign-ups per address per hour, counted in the database so
+    every worker and server shares the count. Stores only an HMAC of the address, for an hour.
+    """
+    nu = timezone.now()
+    sleutel = audit.pseudoniem("aanmelden", ip_adres or "onbekend")
+    with transaction.atomic():
+        Aanmeldpoging.objects.filter(op__lt=nu - timedelta(hours=1)).delete()
+        if Aanmeldpoging.objects.filter(sleutel=sleutel).count() >= AANMELDINGEN_PER_UUR:
+            return False
+        Aanmeldpoging.objects.create(sleutel=sleutel, op=nu)
+    return True

@@ -6,8 +6,12 @@ In words (tests: koppelen/tests/test_rolmatrix.py and test_toegang.py):
   a volunteer sees their own record. Nobody else.
 - Hulpvraag: a coördinator sees requests in their gemeente of residents with active consent
   'koppelen' (and of their organisation, or without one); a professional sees requests of
-  residents of their own teams; an inwoner sees their own. A volunteer never sees requests:
-  they see a limited view of their own matches.
+  residents of their own teams; an inwoner sees their own, enters one for themself and
+  withdraws it. A volunteer never sees requests: they see a limited view of their own matches.
+- Persoon (a grant added to core's person rule): the volunteer of a match that is accepted or
+  running may read that resident (their address and phone); it ends when the match ends and
+  never crosses gemeenten.
+- AfgewezenVoorstel: the coördinators of the organisation (in their gemeente) that said no.
 - Koppeling: the coördinator who sees the request; the volunteer of the offer (limited view,
   the address only after acceptance); the inwoner whose request it is.
 - Zorgsignaal: the volunteer who raised it; the professionals of the resident's responsible team;
@@ -90,15 +94,18 @@ class HulpvraagRegel(Regel):
 
     def mag(self, user, actie, obj):
         if isinstance(obj, type):
-            return (
-                actie == Actie.AANMAKEN
-                and _ingelogd(user)
-                and user.rol in (Rol.COORDINATOR, Rol.PROFESSIONAL)
-                and user.gemeente_id is not None
-            )
+            if actie != Actie.AANMAKEN or not _ingelogd(user):
+                return False
+            if user.rol == Rol.INWONER:  # only for themself: the service checks the person
+                return getattr(user, "persoon", None) is not None
+            return user.rol in (Rol.COORDINATOR, Rol.PROFESSIONAL) and user.gemeente_id is not None
         if actie == Actie.VERWIJDEREN:
             return False
-        if actie == Actie.WIJZIGEN and user.rol not in (Rol.COORDINATOR, Rol.PROFESSIONAL):
+        if actie == Actie.WIJZIGEN and user.rol not in (
+            Rol.COORDINATOR,
+            Rol.PROFESSIONAL,
+            Rol.INWONER,
+        ):
             return False
         return super().mag(user, Actie.LEZEN, obj)
 
@@ -173,8 +180,35 @@ class VacatureRegel(Regel):
         )
 
 
+class AfgewezenVoorstelRegel(Regel):
+    def scope(self, user, qs):
+        if not _coordinator(user):
+            return qs.none()
+        return qs.filter(Q(gemeente_id=user.gemeente_id) & _org_q(user, "organisatie"))
+
+    def mag(self, user, actie, obj):
+        if isinstance(obj, type):
+            return actie == Actie.AANMAKEN and _coordinator(user)
+        return actie in (Actie.LEZEN, Actie.VERWIJDEREN) and super().mag(user, Actie.LEZEN, obj)
+
+
+def vrijwilliger_na_akkoord(user, persoon) -> bool:
+    """The volunteer of an accepted or running match may read the resident (address, phone)."""
+    from socialebasis.koppelen.models import NA_AKKOORD, Koppeling
+
+    if not _ingelogd(user) or user.rol != Rol.VRIJWILLIGER:
+        return False
+    return Koppeling.objects.filter(
+        status__in=NA_AKKOORD,
+        hulpvraag__persoon=persoon,
+        hulpvraag__gemeente_id=persoon.gemeente_id,
+        aanbod__vrijwilliger__account=user,
+        aanbod__vrijwilliger__gemeente_id=persoon.gemeente_id,
+    ).exists()
+
+
 def registreren() -> None:
-    from socialebasis.core.toegang import registreer
+    from socialebasis.core.toegang import registreer, registreer_persoon_inzage
 
     registreer("koppelen.vrijwilliger", VrijwilligerRegel())
     registreer("koppelen.aanbod", AanbodRegel())
@@ -182,3 +216,6 @@ def registreren() -> None:
     registreer("koppelen.koppeling", KoppelingRegel())
     registreer("koppelen.zorgsignaal", ZorgsignaalRegel())
     registreer("koppelen.vacature", VacatureRegel())
+    registreer("koppelen.afgewezenvoorstel", AfgewezenVoorstelRegel())
+    registreer("koppelen.aanmeldpoging", Regel())  # nobody reads it; only the view counts
+    registreer_persoon_inzage("koppelen.vrijwilliger_na_akkoord", vrijwilliger_na_akkoord)

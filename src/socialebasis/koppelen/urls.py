@@ -56,6 +56,12 @@ urlpatterns = [
     ),
     # inwoner
     path("koppelen/mijn", views.mijn, name="mijn"),
+    path("koppelen/mijn/nieuw", views.mijn_nieuw, name="mijn_nieuw"),
+    path(
+        "koppelen/mijn/<uuid:hulpvraag_id>/intrekken",
+        views.mijn_intrekken,
+        name="mijn_intrekken",
+    ),
     # openbaar
     path("word-vrijwilliger", views.word_vrijwilliger, name="word_vrijwilliger"),
     path("word-vrijwilliger/bedankt", views.bedankt, name="bedankt"),

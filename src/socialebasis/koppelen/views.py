@@ -1,7 +1,6 @@
 """Thin views for Koppelen: coördinator, volunteer, resident and the public sign-up page."""
 
 from django.contrib import messages
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
@@ -122,6 +121,21 @@ def hulpvraag(request, hulpvraag_id):
         else:
             messages.success(request, _("De hulpvraag is gesloten."))
         return redirect("koppelen:hulpvraag", hulpvraag_id=hv.uuid)
+    beoordeling = None
+    if request.user.rol == Rol.COORDINATOR and hv.status != "gesloten":
+        bezig = request.method == "POST" and "beoordelen" in request.POST
+        beoordeling = f.BeoordelingFormulier(
+            request.POST if bezig else None,
+            initial={"urgentie": hv.urgentie, "kwetsbaar": hv.kwetsbaar},
+        )
+        if bezig and beoordeling.is_valid():
+            try:
+                services.hulpvraag_beoordelen(request.user, hv, **beoordeling.cleaned_data)
+            except ValidationError as e:
+                beoordeling.add_error(None, e)
+            else:
+                messages.success(request, _("Urgentie en VOG-eis zijn opgeslagen."))
+                return redirect("koppelen:hulpvraag", hulpvraag_id=hv.uuid)
     form = None
     if request.user.rol == Rol.COORDINATOR and hv.status == "wachtend":
         aanbod = (
@@ -129,8 +143,9 @@ def hulpvraag(request, hulpvraag_id):
             .filter(soort=hv.soort, actief=True, vrijwilliger__status=VrijwilligerStatus.ACTIEF)
             .select_related("vrijwilliger__persoon")
         )
-        form = f.HandmatigFormulier(request.POST or None, aanbod=aanbod)
-        if request.method == "POST" and form.is_valid():
+        handmatig = request.method == "POST" and "aanbod" in request.POST
+        form = f.HandmatigFormulier(request.POST if handmatig else None, aanbod=aanbod)
+        if handmatig and form.is_valid():
             a = _of_404(aanbod, uuid=form.cleaned_data["aanbod"])
             try:
                 k = services.voorstellen(request.user, hv, a, handmatig=True)
@@ -145,6 +160,7 @@ def hulpvraag(request, hulpvraag_id):
         {
             "hv": hv,
             "form": form,
+            "beoordeling": beoordeling,
             "koppelingen": zichtbaar(request.user, Koppeling)
             .filter(hulpvraag=hv)
             .select_related("aanbod__vrijwilliger__persoon"),
@@ -157,14 +173,31 @@ def ronde(request):
     soort = request.GET.get("soort") or request.POST.get("soort") or None
     if soort not in Soort.values:
         soort = None
-    overslaan = request.session.get("koppelen_overslaan", [])
     if request.method == "POST":
         sleutels = request.POST.getlist("voorstel")
-        if "afwijzen" in request.POST:
-            request.session["koppelen_overslaan"] = [*overslaan, *sleutels][-500:]
-            messages.success(request, _("Het voorstel is afgewezen; de vraag blijft wachten."))
+        if "wissen" in request.POST:
+            n = services.afwijzingen_wissen(request.user, soort)
+            messages.success(
+                request,
+                _("%(n)s afgewezen voorstel(len) vergeten: ze kunnen weer voorgesteld worden.")
+                % {"n": n},
+            )
+        elif "afwijzen" in request.POST:
+            reden = f.RondeAfwijzenFormulier(request.POST)
+            reden = reden.cleaned_data["reden"] if reden.is_valid() else ""
+            voorstellen, _niet = services.ronde(request.user, soort)
+            for v in voorstellen:
+                if v.sleutel in set(sleutels):
+                    services.voorstel_afwijzen(request.user, v.hulpvraag, v.aanbod, reden)
+            messages.success(
+                request,
+                _(
+                    "Het voorstel is afgewezen; de vraag blijft wachten. Een volgende ronde "
+                    "stelt dit paar niet opnieuw voor."
+                ),
+            )
         else:
-            voorstellen, _niet = services.ronde(request.user, soort, overslaan)
+            voorstellen, _niet = services.ronde(request.user, soort)
             gekozen = {v.sleutel: v for v in voorstellen if v.sleutel in set(sleutels)}
             gelukt = 0
             for v in gekozen.values():
@@ -180,14 +213,23 @@ def ronde(request):
                 )
         url = redirect("koppelen:ronde").url + (f"?soort={soort}" if soort else "")
         return redirect(url)
-    voorstellen, niet = services.ronde(request.user, soort, overslaan)
+    voorstellen, niet = services.ronde(request.user, soort)
     services.gelezen_lijst(
         request.user, [v.hulpvraag for v in voorstellen] + [h for h, _r in niet], "ronde.bekijken"
     )
+    afgewezen = services.afgewezen(request.user)
+    if soort:
+        afgewezen = afgewezen.filter(hulpvraag__soort=soort)
     return render(
         request,
         "koppelen/ronde.html",
-        {"voorstellen": voorstellen, "niet": niet, "soort": soort, "soorten": Soort.choices},
+        {
+            "voorstellen": voorstellen,
+            "niet": niet,
+            "soort": soort,
+            "soorten": Soort.choices,
+            "aantal_afgewezen": afgewezen.count(),
+        },
     )
 
 
@@ -352,6 +394,7 @@ def vrijwilliger_detail(request, vrijwilliger_id):
             "vog_form": vog_form,
             "profiel_form": profiel_form,
             "historie": v.historie.select_related("door"),
+            "toestemmingen": v.persoon.toestemmingen.filter(doel="koppelen"),
             "koppelingen": Koppeling.objects.filter(aanbod__vrijwilliger=v)
             .filter(hulpvraag__in=zichtbaar(request.user, Hulpvraag))
             .select_related("hulpvraag"),
@@ -520,6 +563,7 @@ def mijn_koppeling(request, koppeling_id):
 def mijn(request):
     vragen = (
         zichtbaar(request.user, Hulpvraag)
+        .select_related("organisatie")
         .prefetch_related("koppelingen__aanbod__vrijwilliger__persoon")
         .order_by("-aangemaakt")
     )
@@ -528,23 +572,65 @@ def mijn(request):
         k = next((k for k in hv.koppelingen.all() if k.status in LOPEND), None)
         rijen.append((hv, k))
     services.eigen_gelezen(request.user, [hv for hv, _k in rijen])
-    return render(request, "koppelen/mijn.html", {"rijen": rijen})
+    persoon = getattr(request.user, "persoon", None)
+    return render(
+        request,
+        "koppelen/mijn.html",
+        {
+            "rijen": rijen,
+            "kan_aanvragen": persoon is not None
+            and services.koppel_organisaties(persoon.gemeente_id).exists(),
+        },
+    )
+
+
+@rol_vereist(Rol.INWONER)
+def mijn_nieuw(request):
+    """The resident asks for a volunteer themself (and gives consent in the same form)."""
+    persoon = getattr(request.user, "persoon", None)
+    if persoon is None:
+        return render(request, "koppelen/mijn_nieuw.html", {"form": None})
+    organisaties = services.koppel_organisaties(persoon.gemeente_id).order_by("naam")
+    if not organisaties.exists():
+        return render(request, "koppelen/mijn_nieuw.html", {"form": None})
+    form = f.EigenHulpvraagFormulier(request.POST or None, organisaties=organisaties)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        organisatie, toestemming = data.pop("organisatie"), data.pop("toestemming_koppelen")
+        try:
+            services.eigen_hulpvraag_aanmaken(
+                request.user, data, organisatie=organisatie, toestemming=toestemming
+            )
+        except ValidationError as e:
+            form.add_error(None, e)
+        else:
+            messages.success(
+                request,
+                _("Uw vraag is verstuurd. Een coördinator neemt contact met u op."),
+            )
+            return redirect("koppelen:mijn")
+    return render(request, "koppelen/mijn_nieuw.html", {"form": form})
+
+
+@rol_vereist(Rol.INWONER)
+@require_POST
+def mijn_intrekken(request, hulpvraag_id):
+    hv = _of_404(zichtbaar(request.user, Hulpvraag).select_related("persoon"), uuid=hulpvraag_id)
+    try:
+        services.eigen_hulpvraag_intrekken(request.user, hv)
+    except ValidationError as e:
+        _fout(request, e)
+    else:
+        messages.success(request, _("Uw vraag is ingetrokken."))
+    return redirect("koppelen:mijn")
 
 
 # --------------------------------------------------------------------------- openbaar
 
 
-AANMELDINGEN_PER_UUR = 5
-
-
 def _te_vaak(request) -> bool:
-    """Best-effort limit per IP address (per process with the local-memory cache)."""
-    sleutel = "koppelen-aanmelden:" + request.META.get("REMOTE_ADDR", "")
-    aantal = cache.get(sleutel, 0)
-    if aantal >= AANMELDINGEN_PER_UUR:
-        return True
-    cache.set(sleutel, aantal + 1, 3600)
-    return False
+    """Limit per IP address, counted in the database (shared by all workers)."""
+    return not services.aanmelding_toegestaan(request.META.get("REMOTE_ADDR", ""))
 
 
 def word_vrijwilliger(request):

@@ -294,22 +294,36 @@ class PlanactieSerializer(serializers.ModelSerializer):
 
 
 class AfspraakSerializer(serializers.Serializer):
-    naam = serializers.CharField()
-    doet = serializers.CharField()
+    naam = serializers.CharField(max_length=80, help_text="Wie er was (naam of bijnaam).")
+    doet = serializers.CharField(
+        max_length=300,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="Wat deze persoon gaat doen; leeg als iemand er alleen bij was.",
+    )
 
 
 class NetwerkberaadSerializer(serializers.ModelSerializer):
-    afspraken = AfspraakSerializer(many=True, read_only=True)
+    afspraken = AfspraakSerializer(
+        many=True, help_text="Wie er was en wat ieder gaat doen. Minstens één persoon."
+    )
 
     class Meta:
         model = Netwerkberaad
         fields = ["id", "datum", "afspraken", "verslag"]
+        read_only_fields = ["id"]
 
 
 class EvaluatieSerializer(serializers.ModelSerializer):
     class Meta:
         model = Evaluatie
         fields = ["id", "datum", "verslag"]
+        read_only_fields = ["id"]
+        extra_kwargs = {
+            "datum": {"help_text": "Wanneer de inwoner en het netwerk samen terugkijken."},
+            "verslag": {"help_text": "Achteraf: wat kwam eruit (leeg zolang het nog moet)."},
+        }
 
 
 class NetwerkplanSerializer(serializers.ModelSerializer):
@@ -323,6 +337,12 @@ class NetwerkplanSerializer(serializers.ModelSerializer):
     class Meta:
         model = Netwerkplan
         fields = ["id", "persoon", "doelen", "acties", "beraden", "evaluaties", "gewijzigd"]
+
+
+def ONDERDEEL_PARAM(naam: str, wat: str) -> OpenApiParameter:  # noqa: N802 - reads as a constant
+    return OpenApiParameter(
+        naam, OpenApiTypes.INT, OpenApiParameter.PATH, description=f"Het id van {wat} in dit plan."
+    )
 
 
 class NetwerkplanAanmakenSerializer(serializers.Serializer):
@@ -380,6 +400,155 @@ class NetwerkplanViewSet(
         invoer.is_valid(raise_exception=True)
         actie = services.actie_toevoegen(request.user, plan.persoon, dict(invoer.validated_data))
         return Response(PlanactieSerializer(actie, plan=plan).data, status=status.HTTP_201_CREATED)
+
+    def _onderdeel(self, plan, veld: str, pk):
+        obj = getattr(plan, veld).filter(pk=pk).first()
+        if obj is None:
+            raise Http404
+        obj.plan = plan  # the services read plan.persoon; skip a query
+        return obj
+
+    def _wijzig_of_weg(self, request, obj, serializer_class, wijzigen, verwijderen, **extra):
+        if request.method == "DELETE":
+            verwijderen(request.user, obj)
+            return Response(status=status.HTTP_204_NO_CONTENT)
+        invoer = serializer_class(obj, data=request.data, partial=True, **extra)
+        invoer.is_valid(raise_exception=True)
+        obj = wijzigen(request.user, obj, dict(invoer.validated_data))
+        return Response(serializer_class(obj, **extra).data)
+
+    @extend_schema(
+        methods=["PATCH"],
+        parameters=[ONDERDEEL_PARAM("doel_id", "het doel")],
+        request=PlandoelSerializer,
+        responses=PlandoelSerializer,
+    )
+    @extend_schema(
+        methods=["DELETE"],
+        parameters=[ONDERDEEL_PARAM("doel_id", "het doel")],
+        responses={204: None},
+    )
+    @action(detail=True, methods=["patch", "delete"], url_path=r"doelen/(?P<doel_id>[0-9]+)")
+    def doel(self, request, id=None, doel_id=None):
+        """Een doel anders verwoorden of weghalen (acties bij het doel blijven staan)."""
+        plan = self.get_object()
+        return self._wijzig_of_weg(
+            request,
+            self._onderdeel(plan, "doelen", doel_id),
+            PlandoelSerializer,
+            lambda user, doel, data: services.doel_wijzigen(
+                user, doel, data.get("tekst", doel.tekst)
+            ),
+            services.doel_verwijderen,
+        )
+
+    @extend_schema(
+        methods=["PATCH"],
+        parameters=[ONDERDEEL_PARAM("actie_id", "de actie")],
+        request=PlanactieSerializer,
+        responses=PlanactieSerializer,
+    )
+    @extend_schema(
+        methods=["DELETE"],
+        parameters=[ONDERDEEL_PARAM("actie_id", "de actie")],
+        responses={204: None},
+    )
+    @action(detail=True, methods=["patch", "delete"], url_path=r"acties/(?P<actie_id>[0-9]+)")
+    def actie(self, request, id=None, actie_id=None):
+        """Een actie wijzigen (wie, wanneer klaar, stand van zaken) of weghalen."""
+        plan = self.get_object()
+        return self._wijzig_of_weg(
+            request,
+            self._onderdeel(plan, "acties", actie_id),
+            PlanactieSerializer,
+            services.actie_wijzigen,
+            services.actie_verwijderen,
+            plan=plan,
+        )
+
+    @extend_schema(request=NetwerkberaadSerializer, responses=NetwerkberaadSerializer)
+    @action(detail=True, methods=["post"], url_path="netwerkberaden")
+    def netwerkberaden(self, request, id=None):
+        """Een netwerkberaad vastleggen: datum, wie er was en wat ieder gaat doen."""
+        plan = self.get_object()
+        invoer = NetwerkberaadSerializer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        d = invoer.validated_data
+        beraad = services.beraad_vastleggen(
+            request.user,
+            plan.persoon,
+            datum=d["datum"],
+            afspraken=d["afspraken"],
+            verslag=d.get("verslag", ""),
+        )
+        return Response(NetwerkberaadSerializer(beraad).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        methods=["PATCH"],
+        parameters=[ONDERDEEL_PARAM("beraad_id", "het netwerkberaad")],
+        request=NetwerkberaadSerializer,
+        responses=NetwerkberaadSerializer,
+    )
+    @extend_schema(
+        methods=["DELETE"],
+        parameters=[ONDERDEEL_PARAM("beraad_id", "het netwerkberaad")],
+        responses={204: None},
+    )
+    @action(
+        detail=True,
+        methods=["patch", "delete"],
+        url_path=r"netwerkberaden/(?P<beraad_id>[0-9]+)",
+    )
+    def netwerkberaad(self, request, id=None, beraad_id=None):
+        """Een netwerkberaad aanvullen of verbeteren, of weghalen."""
+        plan = self.get_object()
+        return self._wijzig_of_weg(
+            request,
+            self._onderdeel(plan, "beraden", beraad_id),
+            NetwerkberaadSerializer,
+            services.beraad_wijzigen,
+            services.beraad_verwijderen,
+        )
+
+    @extend_schema(request=EvaluatieSerializer, responses=EvaluatieSerializer)
+    @action(detail=True, methods=["post"], url_path="evaluaties")
+    def evaluaties(self, request, id=None):
+        """Een datum plannen om samen terug te kijken (en later het verslag)."""
+        plan = self.get_object()
+        invoer = EvaluatieSerializer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        d = invoer.validated_data
+        evaluatie = services.evaluatie_plannen(
+            request.user, plan.persoon, datum=d["datum"], verslag=d.get("verslag", "")
+        )
+        return Response(EvaluatieSerializer(evaluatie).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        methods=["PATCH"],
+        parameters=[ONDERDEEL_PARAM("evaluatie_id", "de evaluatie")],
+        request=EvaluatieSerializer,
+        responses=EvaluatieSerializer,
+    )
+    @extend_schema(
+        methods=["DELETE"],
+        parameters=[ONDERDEEL_PARAM("evaluatie_id", "de evaluatie")],
+        responses={204: None},
+    )
+    @action(
+        detail=True,
+        methods=["patch", "delete"],
+        url_path=r"evaluaties/(?P<evaluatie_id>[0-9]+)",
+    )
+    def evaluatie(self, request, id=None, evaluatie_id=None):
+        """Een evaluatie verzetten, het verslag schrijven, of de evaluatie weghalen."""
+        plan = self.get_object()
+        return self._wijzig_of_weg(
+            request,
+            self._onderdeel(plan, "evaluaties", evaluatie_id),
+            EvaluatieSerializer,
+            services.evaluatie_wijzigen,
+            services.evaluatie_verwijderen,
+        )
 
 
 # ---- instrumenten (scoring without storing) ---------------------------------------------------

@@ -1,6 +1,6 @@
 """Providers of extra network members from other parts of the platform.
 
-Other apps (koppelen: volunteers matched to the resident; kaart: services from the sociale kaart)
+Other apps (koppelen: volunteers matched to the resident; toeleiding: services of the sociale kaart)
 register a function that yields ``ecogram.Netwerklid`` objects for a resident. They appear on the
 netwerkkaart with their own marker (``laag="vrijwilliger"`` or ``laag="dienst"``) and in the
 table, but are not stored as network members and are not editable here.

@@ -850,7 +850,22 @@ def _line(p: Plaatsing, centre_r: float, prefix: str) -> str:
     return f'<line x1="{_n(ax)}" y1="{_n(ay)}" x2="{_n(bx)}" y2="{_n(by)}" {style}/>'
 
 
-def _member_svg(p: Plaatsing, resident: str) -> str:
+_HALO = 'stroke="#fff" stroke-width="3" stroke-linejoin="round"'
+
+
+def _halo(tekst: str, druk: bool) -> str:
+    """A <text> element with a white outline so it stays readable over lines.
+
+    On screen the outline is drawn under the letters with ``paint-order="stroke"`` on the
+    group. For print (WeasyPrint has no paint-order) the element is written twice: first a
+    copy with a white stroke, hidden from assistive technology, then the text itself.
+    """
+    if not druk:
+        return tekst
+    return tekst.replace("<text", f'<text {_HALO} aria-hidden="true"', 1) + tekst
+
+
+def _member_svg(p: Plaatsing, resident: str, druk: bool = False) -> str:
     lid = p.lid
     out = [
         f'<g class="lid groep-{lid.groep} laag-{lid.laag}" data-id="{esc(lid.id)}" '
@@ -865,7 +880,9 @@ def _member_svg(p: Plaatsing, resident: str) -> str:
     for i, (text, size) in enumerate(p.lines):
         y += _LINE_H_NAME if size == _NAME_SIZE else _LINE_H_SMALL
         weight = ' font-weight="bold"' if i == 0 else ""
-        out.append(f'<text y="{_n(y - 3)}" font-size="{_n(size)}"{weight}>{esc(text)}</text>')
+        out.append(
+            _halo(f'<text y="{_n(y - 3)}" font-size="{_n(size)}"{weight}>{esc(text)}</text>', druk)
+        )
     out.append("</g>")
     return "".join(out)
 
@@ -982,10 +999,14 @@ def render_svg(
     *,
     title: str | None = None,
     id_prefix: str = "ecogram",
+    druk: bool = False,
 ) -> str:
     """Render the network map as a standalone, deterministic SVG string.
 
-    ``id_prefix`` keeps element ids unique when several maps are on one page.
+    ``id_prefix`` keeps element ids unique when several maps are on one page. ``druk=True``
+    gives the print variant for the PDF: the same drawing without ``paint-order`` (which
+    WeasyPrint does not support); the white outline around names is a copy of the text
+    underneath instead.
     """
     leden = _sorted_members(members)
     lay = layout(resident, leden)
@@ -1036,13 +1057,13 @@ def render_svg(
             'stroke-width="1" stroke-dasharray="3 3"/>'
         )
     out.append("</g>")
-    halo = 'paint-order="stroke" stroke="#fff" stroke-width="3" stroke-linejoin="round"'
+    halo = "" if druk else f'paint-order="stroke" {_HALO}'
     out.append(
         f'<g class="ringnamen" font-size="{_n(_SMALL_SIZE)}" fill="#444" '
         f'font-style="italic" text-anchor="middle" {halo}>'
     )
     for text, x, y, _box in lay.ring_labels:
-        out.append(f'<text x="{_n(x)}" y="{_n(y)}">{esc(text)}</text>')
+        out.append(_halo(f'<text x="{_n(x)}" y="{_n(y)}">{esc(text)}</text>', druk))
     out.append("</g>")
     # Support lines.
     out.append('<g class="lijnen" stroke-linecap="round">')
@@ -1052,7 +1073,7 @@ def render_svg(
     # Members.
     out.append(f'<g class="leden" text-anchor="middle" {halo}>')
     for p in lay.placed:
-        out.append(_member_svg(p, naam))
+        out.append(_member_svg(p, naam, druk))
     out.append("</g>")
     # Sector labels with the group shape as icon.
     out.append(
@@ -1066,7 +1087,10 @@ def render_svg(
             f"{_shape(sl.groep, 7.5)}</g>"
         )
         out.append(
-            f'<text x="{_n(x0 + 2 * MARKER_R + 8)}" y="{_n(cy + 4.5)}">{esc(sl.text)}</text>'
+            _halo(
+                f'<text x="{_n(x0 + 2 * MARKER_R + 8)}" y="{_n(cy + 4.5)}">{esc(sl.text)}</text>',
+                druk,
+            )
         )
     out.append("</g>")
     # Resident.

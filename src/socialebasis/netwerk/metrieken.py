@@ -93,14 +93,17 @@ def steungraaf(members: Iterable[Netwerklid]) -> nx.DiGraph:
 
 @dataclass(frozen=True)
 class Grootte:
-    totaal: int
+    totaal: int  # people (services from the sociale kaart are counted apart)
     per_groep: dict[str, int]
     per_ring: dict[int, int]
     zin: str
+    voorzieningen: int = 0  # members of the "dienst" layer: services, not people
 
 
 def grootte(members: Iterable[Netwerklid]) -> Grootte:
-    leden = _members(members)
+    alle = _members(members)
+    leden = [lid for lid in alle if lid.laag != "dienst"]
+    diensten = len(alle) - len(leden)
     per_groep = {g: sum(1 for lid in leden if lid.groep == g) for g in GROEPEN}
     per_ring = {r: sum(1 for lid in leden if lid.ring == r) for r in RINGEN}
     if not leden:
@@ -111,7 +114,10 @@ def grootte(members: Iterable[Netwerklid]) -> Grootte:
         leeg = [g for g, n in per_groep.items() if not n]
         if leeg:
             zin += f" Niemand bij {nl_list(leeg, 'of')}."
-    return Grootte(len(leden), per_groep, per_ring, zin)
+    if diensten:
+        woord = "voorziening" if diensten == 1 else "voorzieningen"
+        zin += f" {'Daarnaast' if leden else 'Wel'} {diensten} {woord} uit de sociale kaart."
+    return Grootte(len(leden), per_groep, per_ring, zin, diensten)
 
 
 # --------------------------------------------------------------------------------------------

@@ -6,12 +6,13 @@ never fetches anything. Call through ``services.plan_afdrukken`` (access check +
 
 from __future__ import annotations
 
+import base64
 from pathlib import Path
 
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from socialebasis.netwerk import ecogram
+from socialebasis.netwerk import bronnen, ecogram
 from socialebasis.netwerk.grafiek import datum_nl
 
 BASIS = Path(__file__).resolve().parent
@@ -23,8 +24,12 @@ def _context(persoon, plan) -> dict:
     vandaag = timezone.localdate()
     volgende = next((e for e in evaluaties if e.datum >= vandaag), None)
     leden = [lid.als_ecogram() for lid in persoon.netwerkleden.all()]
+    leden += bronnen.extra_leden(persoon)  # volunteers and services: the same map as on screen
+    naam = persoon.voornaam or "u"
     return {
-        "netwerk": ecogram.table_rows(persoon.voornaam or "u", leden),
+        "netwerk": ecogram.table_rows(naam, leden),
+        "kaart": kaart_als_afbeelding(naam, leden) if leden else "",
+        "kaart_tekst": ecogram.text_alternative(naam, leden) if leden else "",
         "persoon": persoon,
         "plan": plan,
         "doelen": list(plan.doelen.all()) if plan else [],
@@ -34,6 +39,13 @@ def _context(persoon, plan) -> dict:
         "vandaag": datum_nl(vandaag),
         "datum_nl": datum_nl,
     }
+
+
+def kaart_als_afbeelding(naam: str, leden) -> str:
+    """The netwerkkaart as a data URI for an <img>: the print variant of the SVG (no
+    paint-order), drawn by WeasyPrint as vector graphics. Nothing is fetched."""
+    svg = ecogram.render_svg(naam, leden, title=f"Netwerkkaart van {naam}", druk=True)
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode("ascii")
 
 
 def plan_html(persoon, plan) -> str:

@@ -479,17 +479,53 @@ def beraad_vastleggen(
     plan = _plan(actor, persoon)
     beraad = Netwerkberaad(plan=plan, datum=datum, verslag=(verslag or "").strip())
     vereis(actor, Actie.AANMAKEN, beraad)
-    if not afspraken:
-        raise ValidationError({"afspraken": "Schrijf op wie er waren en wat ieder gaat doen."})
-    beraad.afspraken = [
-        {"naam": str(a.get("naam", "")).strip(), "doet": str(a.get("doet", "")).strip()}
-        for a in afspraken
-    ]
+    beraad.afspraken = _afspraken(afspraken)
     beraad.full_clean()
     beraad.save()
     _raak(plan)
     _log(actor, "netwerkberaad.aanmaken", persoon, beraad)
     return beraad
+
+
+def _afspraken(afspraken) -> list[dict]:
+    uit = [
+        {"naam": str(a.get("naam", "")).strip()[:80], "doet": str(a.get("doet", "")).strip()[:300]}
+        for a in afspraken or []
+    ]
+    if not uit:
+        raise ValidationError({"afspraken": "Schrijf op wie er waren en wat ieder gaat doen."})
+    if any(not a["naam"] for a in uit):
+        raise ValidationError({"afspraken": "Bij elke afspraak hoort de naam van wie er was."})
+    return uit
+
+
+@transaction.atomic
+def beraad_wijzigen(actor, beraad: Netwerkberaad, gegevens: dict) -> Netwerkberaad:
+    """Change the date, who came and what each will do, or the report of a netwerkberaad."""
+    vereis(actor, Actie.WIJZIGEN, beraad)
+    onbekend = set(gegevens) - {"datum", "afspraken", "verslag"}
+    if onbekend:
+        raise ValidationError(f"Onbekende velden: {', '.join(sorted(onbekend))}.")
+    if "datum" in gegevens:
+        beraad.datum = gegevens["datum"]
+    if "afspraken" in gegevens:
+        beraad.afspraken = _afspraken(gegevens["afspraken"])
+    if "verslag" in gegevens:
+        beraad.verslag = (gegevens["verslag"] or "").strip()
+    beraad.full_clean()
+    beraad.save()
+    _raak(beraad.plan)
+    _log(actor, "netwerkberaad.wijzigen", beraad.plan.persoon, beraad)
+    return beraad
+
+
+@transaction.atomic
+def beraad_verwijderen(actor, beraad: Netwerkberaad) -> None:
+    vereis(actor, Actie.VERWIJDEREN, beraad)
+    _log(actor, "netwerkberaad.verwijderen", beraad.plan.persoon, beraad)
+    plan = beraad.plan
+    beraad.delete()
+    _raak(plan)
 
 
 @transaction.atomic
@@ -506,15 +542,35 @@ def evaluatie_plannen(
     return evaluatie
 
 
-@transaction.atomic
 def evaluatie_verslag(actor, evaluatie: Evaluatie, verslag: str) -> Evaluatie:
+    return evaluatie_wijzigen(actor, evaluatie, {"verslag": verslag})
+
+
+@transaction.atomic
+def evaluatie_wijzigen(actor, evaluatie: Evaluatie, gegevens: dict) -> Evaluatie:
+    """Move a review date, or write down what came out of it."""
     vereis(actor, Actie.WIJZIGEN, evaluatie)
-    evaluatie.verslag = (verslag or "").strip()
+    onbekend = set(gegevens) - {"datum", "verslag"}
+    if onbekend:
+        raise ValidationError(f"Onbekende velden: {', '.join(sorted(onbekend))}.")
+    if "datum" in gegevens:
+        evaluatie.datum = gegevens["datum"]
+    if "verslag" in gegevens:
+        evaluatie.verslag = (gegevens["verslag"] or "").strip()
     evaluatie.full_clean()
     evaluatie.save()
     _raak(evaluatie.plan)
     _log(actor, "evaluatie.wijzigen", evaluatie.plan.persoon, evaluatie)
     return evaluatie
+
+
+@transaction.atomic
+def evaluatie_verwijderen(actor, evaluatie: Evaluatie) -> None:
+    vereis(actor, Actie.VERWIJDEREN, evaluatie)
+    _log(actor, "evaluatie.verwijderen", evaluatie.plan.persoon, evaluatie)
+    plan = evaluatie.plan
+    evaluatie.delete()
+    _raak(plan)
 
 
 @transaction.atomic

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.apps import apps
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
@@ -203,6 +204,15 @@ def persoon(request, persoon_id):
     return _netwerkpagina(request, p, form, melding)
 
 
+def _voorzieningen(user, p) -> dict:
+    """The services the resident uses (app toeleiding), shown under the map when installed."""
+    if not apps.is_installed("socialebasis.toeleiding"):
+        return {}
+    from socialebasis.toeleiding.views import context
+
+    return context(user, p)
+
+
 def _netwerkpagina(request, p, form, melding=""):
     beeld = services.netwerk_lezen(request.user, p)
     opgeslagen = {str(lid.uuid): lid for lid in beeld.leden}
@@ -221,6 +231,7 @@ def _netwerkpagina(request, p, form, melding=""):
             "opname_form": MomentopnameFormulier(prefix="opname"),
             "melding": melding,
             "kan_wijzigen": services.mag_wijzigen(request.user, p),
+            **_voorzieningen(request.user, p),
         },
     )
 
@@ -507,6 +518,7 @@ def mijn_plan(request):
             kaart=_kaart(p, beeld.ecogram_leden, prefix="mijnkaart", titel=_("Mijn netwerk")),
             historie=_historie(p, services.vragenlijsten_lezen(request.user, p)),
             instrumenten=INSTRUMENTEN.values(),
+            **_voorzieningen(request.user, p),
         )
     return render(request, "netwerk/mijn_plan.html", context)
 

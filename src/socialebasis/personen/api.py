@@ -21,8 +21,8 @@ class ToestemmingSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Toestemming
-        fields = ["id", "doel", "gegeven_op", "toelichting", "ingetrokken_op", "actief"]
-        read_only_fields = ["id", "gegeven_op", "ingetrokken_op", "actief"]
+        fields = ["id", "doel", "gegeven_op", "bron", "toelichting", "ingetrokken_op", "actief"]
+        read_only_fields = ["id", "gegeven_op", "bron", "ingetrokken_op", "actief"]
 
 
 class PersoonSerializer(serializers.ModelSerializer):

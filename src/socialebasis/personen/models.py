@@ -125,15 +125,33 @@ class Doel(models.TextChoices):
     DELEN_AANBIEDER = "delen_aanbieder", _("Gegevens delen met een aanbieder bij een verwijzing")
 
 
+class ToestemmingBron(models.TextChoices):
+    """How a consent was given: recorded by staff, by the resident themself (logged in), or on
+    a public form without an account (then nobody 'recorded' it: `vastgelegd_door` is empty)."""
+
+    MEDEWERKER = "medewerker", _("vastgelegd door een medewerker")
+    INWONER = "inwoner", _("door de inwoner zelf gegeven")
+    AANMELDFORMULIER = "aanmeldformulier", _("gegeven op het aanmeldformulier")
+
+
 class Toestemming(models.Model):
     persoon = models.ForeignKey(Persoon, on_delete=models.CASCADE, related_name="toestemmingen")
     doel = models.CharField(_("doel"), max_length=30, choices=Doel.choices)
     gegeven_op = models.DateField(_("gegeven op"), default=timezone.localdate)
+    bron = models.CharField(
+        _("hoe gegeven"),
+        max_length=20,
+        choices=ToestemmingBron.choices,
+        default=ToestemmingBron.MEDEWERKER,
+    )
     vastgelegd_door = models.ForeignKey(
         "accounts.User",
         on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="+",
         verbose_name=_("vastgelegd door"),
+        help_text=_("Leeg als de toestemming op een openbaar formulier is gegeven."),
     )
     toelichting = models.CharField(_("toelichting"), max_length=300, blank=True)
     ingetrokken_op = models.DateField(_("ingetrokken op"), null=True, blank=True)
@@ -145,6 +163,14 @@ class Toestemming(models.Model):
         ordering = ["-gegeven_op", "-id"]
         verbose_name = _("toestemming")
         verbose_name_plural = _("toestemmingen")
+        constraints = [
+            # Only a consent given on a public form has nobody who recorded it.
+            models.CheckConstraint(
+                condition=models.Q(bron="aanmeldformulier")
+                | models.Q(vastgelegd_door__isnull=False),
+                name="toestemming_vastgelegd_door_behalve_formulier",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_doel_display()} ({self.gegeven_op})"

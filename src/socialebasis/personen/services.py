@@ -5,8 +5,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from socialebasis.audit import services as audit
-from socialebasis.core.toegang import Actie, mag, vereis, zichtbaar
-from socialebasis.personen.models import Doel, Persoon, Toestemming
+from socialebasis.core.toegang import Actie, vereis, zichtbaar
+from socialebasis.personen.models import Doel, Persoon, Toestemming, ToestemmingBron
 
 BEWERKBAAR = [
     "voornaam",
@@ -52,7 +52,12 @@ def gelezen_lijst(actor, personen) -> None:
 
 
 def lezen(actor, persoon_uuid) -> Persoon:
-    """Read one person's details; refused (and logged as refused) when not allowed."""
+    """Read one person's full record; refused (and logged as refused) when not allowed.
+
+    The full record is for who has the person in their task scope (`zichtbaar`). A read that
+    an app grants on top of that (core.toegang.registreer_persoon_inzage, e.g. the volunteer
+    who may see the address after accepting a match) is answered by that app with its own,
+    smaller view, not with this record."""
     persoon = (
         Persoon.objects.select_related("buurt", "team", "gemeente")
         .filter(uuid=persoon_uuid)
@@ -60,7 +65,8 @@ def lezen(actor, persoon_uuid) -> Persoon:
     )
     if persoon is None:
         raise Persoon.DoesNotExist
-    inzage_vastleggen(actor, persoon, toegestaan=mag(actor, Actie.LEZEN, persoon))
+    toegestaan = lijst(actor, Persoon.objects.filter(pk=persoon.pk)).exists()
+    inzage_vastleggen(actor, persoon, toegestaan=toegestaan)
     return persoon
 
 
@@ -162,8 +168,9 @@ def toestemming_vastleggen(
 ) -> Toestemming:
     if doel not in Doel.values:
         raise ValidationError({"doel": f"Onbekend doel {doel!r}."})
+    bron = ToestemmingBron.INWONER if actor.rol == "inwoner" else ToestemmingBron.MEDEWERKER
     toestemming = Toestemming(
-        persoon=persoon, doel=doel, vastgelegd_door=actor, toelichting=toelichting
+        persoon=persoon, doel=doel, vastgelegd_door=actor, toelichting=toelichting, bron=bron
     )
     vereis(actor, Actie.AANMAKEN, toestemming)
     toestemming.full_clean()
@@ -172,6 +179,29 @@ def toestemming_vastleggen(
         handeling="toestemming.vastleggen",
         activiteit=activiteit_voor(actor),
         actor=actor,
+        betrokkene=persoon,
+        gemeente=persoon.gemeente_id,
+        obj=toestemming,
+    )
+    return toestemming
+
+
+@transaction.atomic
+def toestemming_formulier(persoon: Persoon, doel: str, toelichting: str) -> Toestemming:
+    """Consent given on a public form without an account (e.g. 'word vrijwilliger'): nobody
+    recorded it, the person gave it themself. Only for a person created by that same form,
+    in the same transaction (the caller guarantees this; there is no actor to check)."""
+    if doel not in Doel.values:
+        raise ValidationError({"doel": f"Onbekend doel {doel!r}."})
+    toestemming = Toestemming(
+        persoon=persoon, doel=doel, toelichting=toelichting, bron=ToestemmingBron.AANMELDFORMULIER
+    )
+    toestemming.full_clean()
+    toestemming.save()
+    audit.vastleggen(
+        handeling="toestemming.vastleggen",
+        activiteit="eigen-gegevens",
+        actor=None,
         betrokkene=persoon,
         gemeente=persoon.gemeente_id,
         obj=toestemming,
@@ -220,6 +250,7 @@ def eigen_gegevens(actor) -> dict:
             {
                 "doel": t.get_doel_display(),
                 "gegevenOp": t.gegeven_op.isoformat(),
+                "hoeGegeven": t.get_bron_display(),
                 "ingetrokkenOp": t.ingetrokken_op.isoformat() if t.ingetrokken_op else None,
             }
             for t in persoon.toestemmingen.all()

@@ -390,3 +390,24 @@ def test_gebruiker_wijzigen(api, wereld, rol, welke):
         assert r.status_code == 404
     if rol != Rol.BEHEERDER:
         assert doel.is_active is True
+
+
+@pytest.mark.parametrize("rol", ROLLEN)
+@pytest.mark.parametrize("welke", ["eigen", "ander"])
+def test_toestemming_koppelen_door_de_inwoner_zelf(api, wereld, rol, welke):
+    """A resident gives (and withdraws) consent for matching for themself only."""
+    c = _client(api, wereld["ik"], rol)
+    for wie in PERSONEN:
+        p = getattr(_doel(wereld, welke), wie)
+        zichtbaar = welke == "eigen" and wie in ZICHTBAAR[rol]
+        r = c.post(f"/api/v1/personen/{p.uuid}/toestemmingen", {"doel": "koppelen"}, format="json")
+        if rol == ANON:
+            assert r.status_code == 401
+        elif not zichtbaar:
+            assert r.status_code == 404
+        elif rol in (Rol.PROFESSIONAL, Rol.COORDINATOR, Rol.INWONER):
+            assert r.status_code == 201, (rol, wie)
+            verwacht = "inwoner" if rol == Rol.INWONER else "medewerker"
+            assert r.json()["bron"] == verwacht
+        else:
+            assert r.status_code == 403

@@ -590,3 +590,19 @@ def test_single_string_diet_is_one_diet_and_int_ids_work():
     assert req.diets == frozenset({"halal"})
     offs = [_o(2, need="maaltijd", diets=["halal"]), _o("2", need="maaltijd")]
     assert solve([req], offs).pairs == [(1, 2)]
+
+
+def test_excluded_pair_is_never_proposed_and_the_next_offer_is_chosen():
+    near = Offer("near", "maaltijden", LAT0 + 0.001, LON0, 3000, 1)
+    far = Offer("far", "maaltijden", LAT0 + 0.01, LON0, 3000, 1)
+    r = Request("r1", "maaltijden", LAT0, LON0)
+    assert solve([r], [near, far]).pairs == [("r1", "near")]
+    result = solve([r], [near, far], excluded=[("r1", "near")])
+    assert result.pairs == [("r1", "far")]
+    assert result.stats["excluded"] == 1
+    # only excluded candidates left: a reason that says so, not "capacity full"
+    result = solve([r], [near], excluded=[("r1", "near"), ("unknown", "near")])
+    assert result.pairs == []
+    assert result.unmatched == {"r1": "alleen vrijwilligers die al zijn afgewezen voor deze vraag"}
+    with pytest.raises(ValueError, match="geen paar"):
+        solve([r], [near], excluded=[("r1",)])

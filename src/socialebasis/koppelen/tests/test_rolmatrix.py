@@ -20,6 +20,7 @@ ROLLEN = [ANON, *Rol]
 GEDEKT = {
     "vrijwilliger-list",
     "vrijwilliger-detail",
+    "vrijwilliger-status",
     "aanbod-list",
     "aanbod-detail",
     "hulpvraag-list",
@@ -198,3 +199,141 @@ def test_zorgsignaal_melden(api, werelden, rol, welke):
     else:
         assert r.status_code == 201, r.content
         assert r.json()["status"] == "ontvangen"
+
+
+@pytest.mark.parametrize("rol", ROLLEN)
+@pytest.mark.parametrize("welke", ["eigen", "ander"])
+def test_vrijwilliger_status_wijzigen(api, werelden, rol, welke):
+    w = werelden[welke]
+    w.vrijwilliger.status = "intake"
+    w.vrijwilliger.save()
+    c = _client(api, werelden, rol)
+    url = f"/api/v1/vrijwilligers/{w.vrijwilliger.uuid}/status"
+    r = c.post(url, {"status": "actief", "toelichting": "intake gedaan"}, format="json")
+    w.vrijwilliger.refresh_from_db()
+    if rol == ANON:
+        assert r.status_code == 401
+    elif welke == "ander" or rol not in (Rol.COORDINATOR, Rol.VRIJWILLIGER):
+        assert r.status_code == 404
+    elif rol == Rol.VRIJWILLIGER:
+        assert r.status_code == 403  # sees themself, but the coördinator decides
+    else:
+        assert r.status_code == 200, r.content
+        assert r.json()["status"] == "actief" and w.vrijwilliger.status == "actief"
+        assert w.vrijwilliger.historie.last().toelichting == "intake gedaan"
+        # an invalid step: 400 with a Dutch explanation
+        r = c.post(url, {"status": "aangemeld"}, format="json")
+        assert r.status_code == 400
+        assert "Een vrijwilliger met status 'actief' kan niet naar 'aangemeld'." in str(r.json())
+        r = c.post(url, {"status": "met vakantie"}, format="json")
+        assert r.status_code == 400 and r.json()["invalidParams"][0]["name"] == "status"
+        return
+    assert w.vrijwilliger.status == "intake"
+
+
+@pytest.mark.parametrize("rol", ROLLEN)
+@pytest.mark.parametrize("welke", ["eigen", "ander"])
+def test_aanbod_aanmaken(api, werelden, rol, welke):
+    w = werelden[welke]
+    c = _client(api, werelden, rol)
+    r = c.post(
+        "/api/v1/aanbod",
+        {
+            "vrijwilliger": str(w.vrijwilliger.uuid),
+            "soortHulp": "wandelen",
+            "capaciteit": 2,
+            "dagen": [5, 6],
+            "straalM": 1500,
+        },
+        format="json",
+    )
+    if rol == ANON:
+        assert r.status_code == 401
+    elif rol != Rol.COORDINATOR:
+        assert r.status_code == 403
+    elif welke == "ander":
+        assert r.status_code == 400 and r.json()["invalidParams"][0]["name"] == "vrijwilliger"
+    else:
+        assert r.status_code == 201, r.content
+        assert r.json()["vrijwilliger"] == str(w.vrijwilliger.uuid)
+        assert r.json()["actief"] is True  # the volunteer is active already
+        return
+    assert not w.vrijwilliger.aanbod.filter(soort="wandelen").exists()
+
+
+@pytest.mark.parametrize("rol", ROLLEN)
+@pytest.mark.parametrize("welke", ["eigen", "ander"])
+def test_aanbod_wijzigen(api, werelden, rol, welke):
+    w = werelden[welke]
+    c = _client(api, werelden, rol)
+    url = f"/api/v1/aanbod/{w.aanbod.uuid}"
+    wijziging = {"capaciteit": 1, "dagen": [0], "straalM": 800, "dieten": ["halal"]}
+    r = c.patch(url, wijziging, format="json")
+    w.aanbod.refresh_from_db()
+    mag = welke == "eigen" and rol in (Rol.COORDINATOR, Rol.VRIJWILLIGER)
+    assert r.status_code == (200 if mag else 401 if rol == ANON else 404), r.content
+    if not mag:
+        assert w.aanbod.capaciteit == 3
+        return
+    assert (w.aanbod.capaciteit, w.aanbod.dagen, w.aanbod.straal_m) == (1, [0], 800)
+    assert w.aanbod.dieten == ["halal"]
+    r = c.patch(url, {"dieten": ["pizza"]}, format="json")
+    assert r.status_code == 400 and r.json()["invalidParams"][0]["name"].startswith("dieten")
+    r = c.patch(url, {"actief": False}, format="json")
+    w.aanbod.refresh_from_db()
+    if rol == Rol.VRIJWILLIGER:
+        assert r.status_code == 400 and r.json()["invalidParams"][0]["name"] == "actief"
+        assert w.aanbod.actief
+    else:
+        assert r.status_code == 200 and not w.aanbod.actief
+    assert c.put(url, wijziging, format="json").status_code == 405
+
+
+@pytest.mark.parametrize("rol", ROLLEN)
+def test_hulpvraag_voor_zichzelf(api, werelden, rol):
+    """Only a resident asks for themself (with an organisation of their gemeente)."""
+    w = werelden["eigen"]
+    c = _client(api, werelden, rol)
+    r = c.post(
+        "/api/v1/hulpvragen",
+        {"soortHulp": "klussen", "organisatie": w.org.pk, "toestemmingKoppelen": True},
+        format="json",
+    )
+    if rol == ANON:
+        assert r.status_code == 401
+    elif rol == Rol.INWONER:
+        assert r.status_code == 201, r.content
+        assert r.json()["persoon"] == str(w.t.eigen.uuid)
+    elif rol in (Rol.PROFESSIONAL, Rol.COORDINATOR):
+        assert r.status_code == 400 and r.json()["invalidParams"][0]["name"] == "persoon"
+    else:
+        assert r.status_code == 403
+
+
+# ---- UI pages of the resident ---------------------------------------------------------------
+@pytest.mark.parametrize("rol", ROLLEN)
+@pytest.mark.parametrize("welke", ["eigen", "ander"])
+def test_inwonerpaginas(client, werelden, rol, welke):
+    w = werelden[welke]
+    w.wachtend.persoon = w.t.eigen
+    w.wachtend.save()
+    if rol != ANON:
+        client.force_login(werelden["eigen"].t.users[rol])
+    for pad in ("/koppelen/mijn", "/koppelen/mijn/nieuw"):
+        r = client.get(pad)
+        if rol == ANON:
+            assert r.status_code == 302 and "/account/inloggen" in r["Location"]
+        else:
+            assert r.status_code == (200 if rol == Rol.INWONER else 403), (pad, rol)
+    r = client.post(f"/koppelen/mijn/{w.wachtend.uuid}/intrekken")
+    w.wachtend.refresh_from_db()
+    if rol == ANON:
+        assert r.status_code == 302 and "/account/inloggen" in r["Location"]
+    elif rol != Rol.INWONER:
+        assert r.status_code == 403
+    elif welke == "ander":
+        assert r.status_code == 404
+    else:
+        assert r.status_code == 302 and w.wachtend.status == "gesloten"
+        return
+    assert w.wachtend.status == "wachtend"

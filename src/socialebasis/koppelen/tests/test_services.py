@@ -310,7 +310,15 @@ def test_publiek_aanmelden(utrecht):
             "toestemming": True,
         }
     )
-    assert v.status == VrijwilligerStatus.AANGEMELD and v.toestemming_op
+    assert v.status == VrijwilligerStatus.AANGEMELD
+    [t] = v.persoon.toestemmingen.all()  # a real consent, which the person can withdraw
+    assert (t.doel, t.bron, t.vastgelegd_door, t.actief) == (
+        "koppelen",
+        "aanmeldformulier",
+        None,
+        True,
+    )
+    assert Verwerking.objects.filter(naam="toestemming.vastleggen", actor=None).exists()
     assert v.persoon.postcode == "3511 AB"
     assert sorted(v.aanbod.values_list("soort", flat=True)) == ["klussen", "wandelen"]
     assert not v.aanbod.filter(actief=True).exists()  # only after the intake

@@ -3,7 +3,6 @@
 import datetime
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
@@ -177,7 +176,6 @@ def test_inwoner_ziet_status_en_voornaam_vrijwilliger(client, utrecht):
 
 
 def test_publiek_aanmelden_en_honeypot(client, utrecht):
-    cache.clear()
     VacatureFactory(organisatie=utrecht.team.organisatie, gemeente=utrecht.gemeente)
     url = reverse("koppelen:word_vrijwilliger")
     r = client.get(url)
@@ -270,7 +268,6 @@ def test_vacature_plaatsen_verschijnt_op_openbare_pagina_en_sluiten(client, kw):
 
 
 def test_aanmelden_beperkt_per_adres(client, utrecht):
-    cache.clear()
     url = reverse("koppelen:word_vrijwilliger")
     data = {
         "gemeente": utrecht.gemeente.pk,
@@ -285,7 +282,6 @@ def test_aanmelden_beperkt_per_adres(client, utrecht):
     r = client.post(url, {**data, "email": "s9@example.org"})
     assert r.status_code == 200 and "Probeer het later opnieuw" in r.content.decode()
     assert Vrijwilliger.objects.count() == 5
-    cache.clear()
 
 
 def test_hulpvraag_invoeren_vanaf_persoonspagina(client, utrecht):

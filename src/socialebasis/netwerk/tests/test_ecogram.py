@@ -385,3 +385,18 @@ def test_duplicate_ids_rejected():
     leden = [Netwerklid(id=1, naam="A", groep="familie"), Netwerklid(id=1, naam="B", groep="buren")]
     with pytest.raises(ValueError, match="twee keer"):
         render_svg("Ans", leden)
+
+
+def test_drukversie_zonder_paint_order_met_witte_rand_als_kopie():
+    leden = [
+        Netwerklid(1, "Ans", "familie", 1, steun_aan_bewoner="PE"),
+        Netwerklid(2, "Wijkteam", "professionals", 3, laag="dienst"),
+    ]
+    scherm = render_svg("Fatima", leden)
+    druk = render_svg("Fatima", leden, druk=True)
+    assert "paint-order" in scherm and "paint-order" not in druk
+    assert scherm.count(">Ans</text>") == 1 and druk.count(">Ans</text>") == 2
+    halo = druk.index('stroke="#fff" stroke-width="3" stroke-linejoin="round" aria-hidden="true"')
+    assert halo < druk.index(">Ans</text>")  # the outline copy is drawn first (underneath)
+    assert druk.count(">dichtbij</text>") == 2 and druk.count(">familie (1)</text>") == 2
+    ET.fromstring(druk)  # still well-formed

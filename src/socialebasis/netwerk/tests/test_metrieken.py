@@ -38,7 +38,7 @@ WIJK = lid(4, "Wijkteam", "professionals", 3, geeft="A", laag="dienst")
 
 def test_size_per_group():
     g = grootte([ANS, BERT, COR, WIJK])
-    assert g.totaal == 4
+    assert g.totaal == 3 and g.voorzieningen == 1  # a service from the kaart is not a person
     assert g.per_groep == {
         "huishouden": 1,
         "familie": 0,
@@ -46,14 +46,18 @@ def test_size_per_group():
         "buren": 1,
         "kennissen": 0,
         "vrijwilligers": 0,
-        "professionals": 1,
+        "professionals": 0,
     }
-    assert g.per_ring == {1: 1, 2: 1, 3: 2}
+    assert g.per_ring == {1: 1, 2: 1, 3: 1}
     assert g.zin == (
-        "Het netwerk heeft 4 personen: 1 huishouden, 1 vrienden, 1 buren en 1 professionals. "
-        "Niemand bij familie, kennissen of vrijwilligers."
+        "Het netwerk heeft 3 personen: 1 huishouden, 1 vrienden en 1 buren. "
+        "Niemand bij familie, kennissen, vrijwilligers of professionals. "
+        "Daarnaast 1 voorziening uit de sociale kaart."
     )
     assert grootte([]).zin == "Er staan nog geen mensen in het netwerk."
+    assert grootte([WIJK]).zin == (
+        "Er staan nog geen mensen in het netwerk. Wel 1 voorziening uit de sociale kaart."
+    )
 
 
 def test_support_types_and_only_source_sentence():

@@ -12,7 +12,15 @@ from socialebasis.accounts.models import Rol
 from socialebasis.audit.models import Verwerking
 from socialebasis.core.tests.test_rolmatrix import ANON, PERSONEN, ROLLEN, ZICHTBAAR
 from socialebasis.netwerk import services
-from socialebasis.netwerk.models import Netwerklid, Netwerkplan, Plandoel, Vragenlijst
+from socialebasis.netwerk.models import (
+    Evaluatie,
+    Netwerkberaad,
+    Netwerklid,
+    Netwerkplan,
+    Planactie,
+    Plandoel,
+    Vragenlijst,
+)
 from socialebasis.netwerk.tests.factories import NetwerklidFactory
 
 pytestmark = pytest.mark.django_db
@@ -26,6 +34,12 @@ GEDEKT = {
     "netwerkplan-detail",
     "netwerkplan-doelen",
     "netwerkplan-acties",
+    "netwerkplan-doel",
+    "netwerkplan-actie",
+    "netwerkplan-netwerkberaden",
+    "netwerkplan-netwerkberaad",
+    "netwerkplan-evaluaties",
+    "netwerkplan-evaluatie",
     "instrument-list",
     "instrument-detail",
     "instrument-score",
@@ -44,7 +58,14 @@ def wereld(utrecht, amsterdam):
                 ingevuld_door=pro,
             )  # fmt: skip
             plan = Netwerkplan.objects.create(persoon=p)
-            Plandoel.objects.create(plan=plan, tekst=f"Doel van {wie}")
+            doel = Plandoel.objects.create(plan=plan, tekst=f"Doel van {wie}")
+            Planactie.objects.create(
+                plan=plan, doel=doel, omschrijving=f"Actie van {wie}", eigenaar="inwoner"
+            )
+            Netwerkberaad.objects.create(
+                plan=plan, datum="2026-10-01", afspraken=[{"naam": "Ans", "doet": "belt"}]
+            )
+            Evaluatie.objects.create(plan=plan, datum="2027-01-15")
     return {"eigen": utrecht, "ander": amsterdam}
 
 
@@ -223,7 +244,7 @@ def test_netwerkplan_schrijven(api, wereld, rol):
         assert r.status_code == verwacht, (rol, wie, r.content)
         if schrijft:
             assert r.json()["wie"] == lid.naam
-        assert plan.acties.exists() == schrijft
+        assert plan.acties.filter(omschrijving="Samen fietsen").exists() == schrijft
         # A second plan for the same resident is refused; an unknown resident too.
         r = c.post("/api/v1/netwerkplannen", {"persoon": str(p.uuid)}, format="json")
         ziet = _ziet_persoon(rol, welke, wie)
@@ -244,3 +265,89 @@ def test_plan_aanmaken_en_actie_met_vreemd_netwerklid(api, wereld):
         format="json",
     )
     assert r.status_code == 400 and r.json()["invalidParams"][0]["name"] == "netwerklid"
+
+
+@pytest.mark.parametrize("rol", ROLLEN)
+def test_netwerkplan_onderdelen_wijzigen_en_weghalen(api, wereld, rol):
+    """Goals, actions, netwerkberaad and reviews: PATCH and DELETE per role and gemeente."""
+    c = _client(api, wereld["eigen"], rol)
+    for welke, wie in [(w, x) for w in ("eigen", "ander") for x in PERSONEN]:
+        p = getattr(wereld[welke], wie)
+        zichtbaar = _zichtbaar(rol, welke, wie)
+        schrijft = zichtbaar and rol == Rol.PROFESSIONAL
+        plan = p.netwerkplan
+        basis = f"/api/v1/netwerkplannen/{plan.uuid}"
+        doel, actie = plan.doelen.get(), plan.acties.get()
+        beraad, evaluatie = plan.beraden.get(), plan.evaluaties.get()
+        wijzigingen = [
+            (f"doelen/{doel.pk}", {"tekst": "Ik wil elke week fietsen."}),
+            (f"acties/{actie.pk}", {"status": "klaar", "uiterlijk": "2026-12-01"}),
+            (
+                f"netwerkberaden/{beraad.pk}",
+                {"afspraken": [{"naam": "Ans", "doet": "belt op zondag"}, {"naam": "Bert"}]},
+            ),
+            (f"evaluaties/{evaluatie.pk}", {"verslag": "Het fietsen gaat goed."}),
+        ]
+        verwacht = 401 if rol == ANON else 200 if schrijft else 403 if zichtbaar else 404
+        for pad, data in wijzigingen:
+            r = c.patch(f"{basis}/{pad}", data, format="json")
+            assert r.status_code == verwacht, (rol, welke, wie, pad, r.content)
+        doel.refresh_from_db(), actie.refresh_from_db()
+        beraad.refresh_from_db(), evaluatie.refresh_from_db()
+        assert (doel.tekst == "Ik wil elke week fietsen.") == schrijft
+        assert (actie.status == "klaar" and str(actie.uiterlijk) == "2026-12-01") == schrijft
+        assert (beraad.afspraken[-1] == {"naam": "Bert", "doet": ""}) == schrijft
+        assert (evaluatie.verslag == "Het fietsen gaat goed.") == schrijft
+        nieuw = [
+            ("netwerkberaden", {"datum": "2026-11-20", "afspraken": [{"naam": "Cor"}]}),
+            ("evaluaties", {"datum": "2027-03-01"}),
+        ]
+        verwacht_nieuw = 401 if rol == ANON else 201 if schrijft else 403 if zichtbaar else 404
+        for pad, data in nieuw:
+            r = c.post(f"{basis}/{pad}", data, format="json")
+            assert r.status_code == verwacht_nieuw, (rol, welke, wie, pad, r.content)
+        assert plan.beraden.count() == plan.evaluaties.count() == (2 if schrijft else 1)
+        verwacht_weg = 401 if rol == ANON else 204 if schrijft else 403 if zichtbaar else 404
+        for pad, _data in wijzigingen:
+            r = c.delete(f"{basis}/{pad}")
+            assert r.status_code == verwacht_weg, (rol, welke, wie, pad)
+        assert plan.doelen.exists() != schrijft and plan.acties.exists() != schrijft
+
+
+def test_netwerkplan_onderdelen_fouten_en_logboek(api, wereld):
+    t = wereld["eigen"]
+    c = _client(api, t, Rol.PROFESSIONAL)
+    plan = t.in_team.netwerkplan
+    basis = f"/api/v1/netwerkplannen/{plan.uuid}"
+    r = c.post(f"{basis}/netwerkberaden", {"datum": "2026-11-20", "afspraken": []}, format="json")
+    assert r.status_code == 400 and r["Content-Type"] == "application/problem+json"
+    assert r.json()["invalidParams"][0]["name"] == "afspraken"
+    r = c.post(f"{basis}/evaluaties", {"datum": "morgen"}, format="json")
+    assert r.status_code == 400 and r.json()["invalidParams"][0]["name"] == "datum"
+    # an action of another resident's plan is not found through this plan
+    vreemd = t.eigen.netwerkplan.acties.get()
+    assert (
+        c.patch(f"{basis}/acties/{vreemd.pk}", {"status": "klaar"}, format="json").status_code
+        == 404
+    )
+    # an owner from another resident's network is refused, with the field named
+    lid = t.eigen.netwerkleden.get()
+    actie = plan.acties.get()
+    r = c.patch(
+        f"{basis}/acties/{actie.pk}",
+        {"eigenaar": "netwerklid", "netwerklid": str(lid.uuid)},
+        format="json",
+    )
+    assert r.status_code == 400 and r.json()["invalidParams"][0]["name"] == "netwerklid"
+    eigen_lid = t.in_team.netwerkleden.get()
+    r = c.patch(
+        f"{basis}/acties/{actie.pk}",
+        {"eigenaar": "netwerklid", "netwerklid": str(eigen_lid.uuid)},
+        format="json",
+    )
+    assert r.status_code == 200 and r.json()["wie"] == eigen_lid.naam
+    c.delete(f"{basis}/evaluaties/{plan.evaluaties.get().pk}")
+    namen = set(Verwerking.objects.values_list("naam", flat=True))
+    assert {"planactie.wijzigen", "evaluatie.verwijderen"} <= namen
+    detail = c.get(basis).json()
+    assert detail["acties"][0]["eigenaar"] == "netwerklid" and detail["evaluaties"] == []

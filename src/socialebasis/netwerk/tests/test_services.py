@@ -288,3 +288,61 @@ def test_opgeslagen_score_is_de_score_van_de_kern(utrecht, code):
         assert services.uitkomst_van(rij).summary == r.summary
 
     eigenschap()
+
+
+def _vervangen_beelden(document) -> list:
+    """The replaced boxes (images) WeasyPrint laid out, with what they hold."""
+    uit = []
+
+    def loop(box):
+        if getattr(box, "replacement", None) is not None:
+            uit.append(box.replacement)
+        for kind in getattr(box, "children", []) or []:
+            loop(kind)
+
+    for pagina in document.pages:
+        loop(pagina._page_box)
+    return uit
+
+
+def test_pdf_tekent_de_netwerkkaart_met_bronnen_en_houdt_de_lijst(utrecht):
+    import base64
+    import re
+
+    from socialebasis.netwerk import bronnen, ecogram
+    from socialebasis.netwerk.pdf import plan_html
+
+    def maatje(persoon):
+        yield ecogram.Netwerklid(
+            id="test:1", naam="Maatje Kees", groep="vrijwilligers", laag="vrijwilliger"
+        )
+
+    bronnen.registreer(maatje)
+    try:
+        pro = _pro(utrecht)
+        p = utrecht.in_team
+        services.lid_toevoegen(pro, p, {"naam": "Zus Ans", "groep": "familie", "steun_aan": "E"})
+        html = plan_html(p, None)
+        uri = re.search(r'<img src="data:image/svg\+xml;base64,([^"]+)" alt="([^"]*)"', html)
+        assert uri, "the map is in the PDF as an image"
+        svg = base64.b64decode(uri.group(1)).decode()
+        assert "paint-order" not in svg  # WeasyPrint cannot draw it
+        assert "Netwerkkaart van Teamlid" in svg
+        for naam in ("Zus Ans", "Maatje Kees"):
+            assert svg.count(f">{naam}</text>") == 2  # white outline copy + the name
+            assert naam in uri.group(2)  # the alt text names everyone too
+        document = plan_document(p, None)
+        beelden = _vervangen_beelden(document)
+        assert [type(b).__name__ for b in beelden] == ["SVGImage"]  # drawn, not the alt text
+        pdf = document.write_pdf(uncompressed_pdf=True)
+        assert pdf.count(b"/Subtype /Form") >= 1  # vector drawing, not a bitmap
+        tekst = tekst_van(document)
+        assert "Zus Ans" in tekst and "Maatje Kees" in tekst  # the list stays as text
+    finally:
+        bronnen.afmelden(maatje)
+
+
+def test_pdf_zonder_netwerk_heeft_geen_kaart(utrecht):
+    p = utrecht.in_team
+    assert _vervangen_beelden(plan_document(p, None)) == []
+    assert "Netwerkkaart" not in tekst_van(plan_document(p, None))

@@ -57,3 +57,46 @@ def test_zoeken_op_naam_gaat_per_post_en_toont_alleen_eigen_inwoners(client, utr
     assert list(r.context["pagina"]) == []
     # only the persons shown are logged as read
     assert Verwerking.objects.filter(naam="persoon.lijst").count() == 1
+
+
+def test_toestemming_zegt_hoe_hij_gegeven_is(api, utrecht):
+    from socialebasis.personen import services
+
+    t = services.toestemming_vastleggen(utrecht.users[Rol.PROFESSIONAL], utrecht.in_team, "netwerk")
+    assert (t.bron, t.vastgelegd_door) == ("medewerker", utrecht.users[Rol.PROFESSIONAL])
+    t = services.toestemming_vastleggen(utrecht.users[Rol.INWONER], utrecht.eigen, "koppelen")
+    assert (t.bron, t.vastgelegd_door) == ("inwoner", utrecht.users[Rol.INWONER])
+    t = services.toestemming_formulier(utrecht.koppelen, "contact", "Op het formulier.")
+    assert (t.bron, t.vastgelegd_door) == ("aanmeldformulier", None)
+    assert Verwerking.objects.filter(naam="toestemming.vastleggen", actor=None).count() == 1
+    api.force_authenticate(user=utrecht.users[Rol.INWONER])
+    r = api.get(f"/api/v1/personen/{utrecht.eigen.uuid}/toestemmingen")
+    assert [x["bron"] for x in r.json()] == ["inwoner"]
+
+
+def test_toestemming_zonder_vastlegger_alleen_van_een_formulier(utrecht):
+    from django.db import IntegrityError, transaction
+
+    from socialebasis.personen.models import Toestemming
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Toestemming.objects.create(persoon=utrecht.eigen, doel="koppelen", bron="medewerker")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Toestemming.objects.create(persoon=utrecht.eigen, doel="koppelen", bron="inwoner")
+
+
+def test_inwoner_geeft_zelf_alleen_toestemming_voor_koppelen(utrecht, amsterdam):
+    from django.core.exceptions import PermissionDenied
+
+    from socialebasis.personen import services
+
+    inwoner = utrecht.users[Rol.INWONER]
+    for doel in ("netwerk", "contact", "delen_aanbieder"):
+        with pytest.raises(PermissionDenied):
+            services.toestemming_vastleggen(inwoner, utrecht.eigen, doel)
+    for ander in (utrecht.in_team, amsterdam.eigen):
+        with pytest.raises(PermissionDenied):
+            services.toestemming_vastleggen(inwoner, ander, "koppelen")
+    t = services.toestemming_vastleggen(inwoner, utrecht.eigen, "koppelen")
+    t = services.toestemming_intrekken(inwoner, t)
+    assert t.ingetrokken_door == inwoner and not t.actief
