@@ -15,3 +15,8 @@ class KoppelenConfig(AppConfig):
         from socialebasis.netwerk import bronnen
 
         bronnen.registreer(vrijwilligers)
+
+        from socialebasis.koppelen.eigen_gegevens import koppelen
+        from socialebasis.personen import eigen_gegevens
+
+        eigen_gegevens.registreer("koppelen", koppelen)

@@ -13,6 +13,11 @@ class NetwerkConfig(AppConfig):
         from socialebasis.netwerk.toegang import registreren
 
         registreren()
+
+        from socialebasis.netwerk.eigen_gegevens import netwerk
+        from socialebasis.personen import eigen_gegevens
+
+        eigen_gegevens.registreer("netwerk", netwerk)
         REGISTER.setdefault(
             "inrichting-netwerk",
             Activiteit(

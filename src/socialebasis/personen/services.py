@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from socialebasis.audit import services as audit
 from socialebasis.core.toegang import Actie, vereis, zichtbaar
+from socialebasis.personen import eigen_gegevens as eigen_gegevens_bronnen
 from socialebasis.personen.models import Doel, Persoon, Toestemming, ToestemmingBron
 
 BEWERKBAAR = [
@@ -265,4 +266,5 @@ def eigen_gegevens(actor) -> dict:
             }
             for v in audit.geschiedenis_van(persoon)
         ],
+        **eigen_gegevens_bronnen.verzamelen(persoon),
     }

@@ -13,3 +13,8 @@ class ToeleidingConfig(AppConfig):
 
         registreren()
         bronnen.registreer(voorzieningen)
+
+        from socialebasis.personen import eigen_gegevens
+        from socialebasis.toeleiding.eigen_gegevens import voorzieningen as gebruik
+
+        eigen_gegevens.registreer("voorzieningen", gebruik)

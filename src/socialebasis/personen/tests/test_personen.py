@@ -100,3 +100,37 @@ def test_inwoner_geeft_zelf_alleen_toestemming_voor_koppelen(utrecht, amsterdam)
     t = services.toestemming_vastleggen(inwoner, utrecht.eigen, "koppelen")
     t = services.toestemming_intrekken(inwoner, t)
     assert t.ingetrokken_door == inwoner and not t.actief
+
+
+def test_download_bevat_wat_alle_onderdelen_over_de_inwoner_bewaren(client, utrecht):
+    """AVG art. 15: the download holds the network, plan, requests and services too."""
+    from socialebasis.kaart.tests.factories import DienstFactory
+    from socialebasis.koppelen.tests.factories import HulpvraagFactory
+    from socialebasis.netwerk.models import Netwerkplan, Plandoel
+    from socialebasis.netwerk.tests.factories import NetwerklidFactory
+    from socialebasis.toeleiding.models import Voorzieninggebruik
+
+    eigen, ander = utrecht.eigen, utrecht.in_team
+    NetwerklidFactory(persoon=eigen, naam="Tante Jo")
+    NetwerklidFactory(persoon=ander, naam="Buurman Kees")
+    plan = Netwerkplan.objects.create(persoon=eigen)
+    Plandoel.objects.create(plan=plan, tekst="Weer naar de koffie-ochtend")
+    HulpvraagFactory(persoon=eigen, gemeente=utrecht.gemeente, soort="boodschappen")
+    HulpvraagFactory(persoon=ander, gemeente=utrecht.gemeente, soort="klussen")
+    dienst = DienstFactory(gemeente=utrecht.gemeente, naam="Buurthuis De Leeuw")
+    Voorzieninggebruik.objects.create(
+        persoon=eigen,
+        dienst=dienst,
+        gemeente=utrecht.gemeente,
+        status="in_gebruik",
+        vastgelegd_door=utrecht.users[Rol.PROFESSIONAL],
+    )
+
+    client.force_login(utrecht.users[Rol.INWONER])
+    data = json.loads(client.get("/mijn/gegevens.json").content)
+
+    assert [lid["naam"] for lid in data["netwerk"]["leden"]] == ["Tante Jo"]
+    assert data["netwerk"]["plan"]["doelen"] == [{"tekst": "Weer naar de koffie-ochtend"}]
+    assert [v["soort"] for v in data["koppelen"]["hulpvragen"]] == ["Boodschappen"]
+    assert data["koppelen"]["alsVrijwilliger"] is None
+    assert [v["voorziening"] for v in data["voorzieningen"]] == ["Buurthuis De Leeuw"]
