@@ -21,6 +21,7 @@ from socialebasis.koppelen.models import (
     Hulpvraag,
     Koppeling,
     Soort,
+    Urgentie,
     Vrijwilliger,
     VrijwilligerStatus,
     Zorgsignaal,
@@ -91,6 +92,11 @@ class VrijwilligerSerializer(serializers.ModelSerializer):
 class StatuswijzigingSerializer(serializers.Serializer):
     status = serializers.ChoiceField(choices=VrijwilligerStatus.choices)
     toelichting = serializers.CharField(max_length=300, required=False, allow_blank=True)
+
+
+class BeoordelingSerializer(serializers.Serializer):
+    urgentie = serializers.ChoiceField(choices=Urgentie.choices)
+    kwetsbaar = serializers.BooleanField()
 
 
 class HulpvraagSerializer(serializers.ModelSerializer):
@@ -374,6 +380,18 @@ class HulpvraagViewSet(
         serializer.instance = services.hulpvraag_aanmaken(
             self.request.user, persoon, data, toestemming_koppelen=toestemming
         )
+
+    @extend_schema(request=BeoordelingSerializer, responses=HulpvraagSerializer)
+    @action(detail=True, methods=["post"], url_path="beoordeling", url_name="beoordeling")
+    def beoordeling(self, request, id=None):
+        """De coördinator bepaalt de urgentie (0 normaal, 1 hoog, 2 spoed) en of de inwoner
+        kwetsbaar is (dan is een geldige VOG nodig). Bijvoorbeeld na een gesprek over een vraag
+        die de inwoner zelf invoerde."""
+        hv = self.get_object()
+        invoer = BeoordelingSerializer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        hv = services.hulpvraag_beoordelen(request.user, hv, **invoer.validated_data)
+        return Response(self.get_serializer(self.get_queryset().get(pk=hv.pk)).data)
 
     def _zelf(self, serializer, data, persoon_uuid, toestemming):
         eigen = getattr(self.request.user, "persoon", None)

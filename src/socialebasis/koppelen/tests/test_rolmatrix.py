@@ -25,6 +25,7 @@ GEDEKT = {
     "aanbod-detail",
     "hulpvraag-list",
     "hulpvraag-detail",
+    "hulpvraag-beoordeling",
     "koppeling-list",
     "koppeling-detail",
     "koppeling-acceptatie",
@@ -337,3 +338,26 @@ def test_inwonerpaginas(client, werelden, rol, welke):
         assert r.status_code == 302 and w.wachtend.status == "gesloten"
         return
     assert w.wachtend.status == "wachtend"
+
+
+@pytest.mark.parametrize("rol", ROLLEN)
+@pytest.mark.parametrize("welke", ["eigen", "ander"])
+def test_hulpvraag_beoordelen(api, werelden, rol, welke):
+    """Only the coördinator of the gemeente sets urgency and vulnerability of a request."""
+    w = werelden[welke]
+    c = _client(api, werelden, rol)
+    url = f"/api/v1/hulpvragen/{w.wachtend.uuid}/beoordeling"
+    r = c.post(url, {"urgentie": 2, "kwetsbaar": True}, format="json")
+    w.wachtend.refresh_from_db()
+    if rol == ANON:
+        assert r.status_code == 401
+    elif welke == "ander" or rol != Rol.COORDINATOR:
+        assert r.status_code == 404
+    else:
+        assert r.status_code == 200, r.content
+        assert r.json()["urgentie"] == 2 and r.json()["kwetsbaar"] is True
+        assert w.wachtend.urgentie == 2 and w.wachtend.kwetsbaar
+        r = c.post(url, {"urgentie": 7, "kwetsbaar": False}, format="json")
+        assert r.status_code == 400 and r.json()["invalidParams"][0]["name"] == "urgentie"
+        return
+    assert w.wachtend.urgentie == 0 and not w.wachtend.kwetsbaar
