@@ -295,6 +295,10 @@ CODE_KOLOMMEN = ("gwb_code_10", "gwb_code")
 NAAM_KOLOM = "regio"
 VERPLICHT = ("gwb_code_10", NAAM_KOLOM, *KWB_KOLOMMEN.values())
 ONTBREKEND = {"", "."}  # CBS: '.' secret/not published; empty cell: missing
+# Optional columns (CBS kwb 'Postcode'): the most common PC4 of the area's addresses and its
+# coverage class (1 = almost all addresses have that postcode; higher = fewer, up to 5).
+POSTCODE_KOLOM = "pst_mvp"
+DEKKING_KOLOM = "pst_dekp"
 
 
 @dataclass
@@ -304,6 +308,8 @@ class KwbRecord:
     niveau: str
     rij: int
     cijfers: dict[str, int | None] = field(default_factory=dict)
+    postcode: str | None = None  # pst_mvp: most common PC4 ('3511'), None when '.'
+    postcode_dekking: int | None = None  # pst_dekp: coverage class 1-5, None when '.'
 
 
 @dataclass
@@ -353,6 +359,37 @@ def _getal(waarde, pad: Path, rij: int, kolom: str) -> int | None:
     return getal
 
 
+def _postcode4(waarde, pad: Path, rij: int) -> str | None:
+    """pst_mvp: a PC4 (1000-9999) as int or text; '.' or empty is None."""
+    if waarde is None:
+        return None
+    if isinstance(waarde, float) and waarde.is_integer():
+        waarde = int(waarde)
+    tekst = str(waarde).strip()
+    if tekst in ONTBREKEND:
+        return None
+    if not re.fullmatch(r"[1-9]\d{3}", tekst):
+        raise CbsBestandFout(
+            pad,
+            f"'{tekst}' is geen postcode van vier cijfers (1000 tot en met 9999) en ook geen '.'.",
+            rij=rij,
+            kolom=POSTCODE_KOLOM,
+        )
+    return tekst
+
+
+def _dekking(waarde, pad: Path, rij: int) -> int | None:
+    getal = _getal(waarde, pad, rij, DEKKING_KOLOM)
+    if getal is not None and not 1 <= getal <= 5:
+        raise CbsBestandFout(
+            pad,
+            f"'{waarde}' is geen dekkingsklasse (1 tot en met 5).",
+            rij=rij,
+            kolom=DEKKING_KOLOM,
+        )
+    return getal
+
+
 def lees_kwb(pad: Path | str, jaar: int | None = None) -> KwbBestand:
     """Read a CBS 'Kerncijfers wijken en buurten' xlsx into records.
 
@@ -397,6 +434,9 @@ def lees_kwb(pad: Path | str, jaar: int | None = None) -> KwbBestand:
             if kolom not in kop:
                 raise CbsBestandFout(pad, "deze kolom ontbreekt.", rij=1, kolom=kolom)
         index = {naam: kop.index(naam) for naam in VERPLICHT}
+        for naam in (POSTCODE_KOLOM, DEKKING_KOLOM):
+            if naam in kop:
+                index[naam] = kop.index(naam)
         records: list[KwbRecord] = []
         gezien: set[str] = set()
         for rijnummer, rij in enumerate(blad.iter_rows(min_row=2, values_only=True), start=2):
@@ -422,7 +462,12 @@ def lees_kwb(pad: Path | str, jaar: int | None = None) -> KwbBestand:
                 veld: _getal(rij[index[kolom]], pad, rijnummer, kolom)
                 for veld, kolom in KWB_KOLOMMEN.items()
             }
-            records.append(KwbRecord(code, naam, niveau_van(code), rijnummer, cijfers))
+            record = KwbRecord(code, naam, niveau_van(code), rijnummer, cijfers)
+            if POSTCODE_KOLOM in index:
+                record.postcode = _postcode4(rij[index[POSTCODE_KOLOM]], pad, rijnummer)
+            if DEKKING_KOLOM in index:
+                record.postcode_dekking = _dekking(rij[index[DEKKING_KOLOM]], pad, rijnummer)
+            records.append(record)
         if not records:
             raise CbsBestandFout(pad, "het werkblad bevat geen gegevens.")
         return KwbBestand(pad=pad, jaar=jaar, blad=blad.title, records=records)

@@ -57,6 +57,15 @@ class Gebied(models.Model):
     max_lat = models.FloatField(null=True, blank=True)
     punt_lon = models.FloatField(null=True, blank=True)
     punt_lat = models.FloatField(null=True, blank=True)
+    # CBS Kerncijfers wijken en buurten (newest year loaded): the most common four-digit postcode
+    # of the area's addresses (pst_mvp) and its coverage class (pst_dekp, 1 = almost all addresses
+    # have it, up to 5). NULL when CBS publishes '.'. Used by zoeken.plaats_bij_postcode.
+    postcode_meest = models.CharField(
+        _("meest voorkomende postcode (PC4)"), max_length=4, null=True, blank=True, db_index=True
+    )
+    postcode_dekking = models.PositiveSmallIntegerField(
+        _("dekking van die postcode (klasse 1-5)"), null=True, blank=True
+    )
 
     objects = GebiedQuerySet.as_manager()
 

@@ -100,6 +100,8 @@ class _Gebiedsdata:
     bbox: tuple[float, float, float, float] | None = None
     punt: tuple[float, float] | None = None
     grens_bron: str = ""
+    postcode: str | None = None
+    postcode_dekking: int | None = None
 
 
 def kwb_bestanden(bronmap: Path) -> dict[int, Path]:
@@ -184,6 +186,8 @@ def _velden(d: _Gebiedsdata, gemeente: Gebied | None, ouder: Gebied | None) -> d
         "max_lat": bbox[3],
         "punt_lon": punt[0],
         "punt_lat": punt[1],
+        "postcode_meest": d.postcode,
+        "postcode_dekking": d.postcode_dekking,
     }
 
 
@@ -292,6 +296,12 @@ def laden(gemeente_code: str, *, jaren=None, bronmap=None) -> Laadresultaat:
     for c, naam in kwb_naam.items():
         if c in gebieden:
             gebieden[c].naam = naam
+    # Postcode (pst_mvp, pst_dekp) from the newest loaded year that has the area.
+    for jaar in sorted(cijfers_per_jaar):
+        for c, r in cijfers_per_jaar[jaar].items():
+            if c in gebieden:
+                gebieden[c].postcode = r.postcode
+                gebieden[c].postcode_dekking = r.postcode_dekking
 
     # 2. Write, all or nothing.
     volgorde = sorted(gebieden.values(), key=lambda d: (len(d.code), d.code))

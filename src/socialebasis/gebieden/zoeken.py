@@ -20,9 +20,12 @@ Use it to suggest a buurt that a person or professional confirms, not to decide 
 from __future__ import annotations
 
 import math
+import re
 import threading
+from dataclasses import dataclass
 
 import shapely
+from django.utils.translation import gettext
 from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import nearest_points
@@ -190,3 +193,108 @@ def dichtstbijzijnde(lat, lon, gemeente=None) -> Gebied | None:
     geoms = _geometrieen(buurten)
     pk = min(buurten, key=lambda r: (_afstand(lat, lon, geoms.get(r[0]), (r[5], r[6])), r[0]))[0]
     return Gebied.objects.select_related("ouder", "gemeente").get(pk=pk)
+
+
+# --------------------------------------------------------------------------------------------
+# Postcode → place (CBS 'meest voorkomende postcode' per buurt)
+
+
+class OngeldigePostcode(ValueError):
+    """The text is not a Dutch postcode. The message is Dutch and can be shown at the field."""
+
+
+@dataclass
+class Postcodeplaats:
+    """Where a PC4 lies, as far as the CBS figures tell: the buurten whose most common postcode
+    it is and one representative point. Has `punt_lat`/`punt_lon`/`gemeente_id` like a Gebied,
+    so it can be used wherever a distance sort takes an area."""
+
+    postcode: str  # the PC4, e.g. '3511'
+    buurten: list[Gebied]
+    punt_lat: float | None
+    punt_lon: float | None
+    gemeente_id: int | None
+
+    @property
+    def naam(self) -> str:
+        return ", ".join(b.naam for b in self.buurten)
+
+    def __str__(self) -> str:
+        return f"{self.postcode} ({self.naam})"
+
+
+_POSTCODE_RE = re.compile(r"^([1-9][0-9]{3})([A-Z]{2})?$")
+
+
+def postcode_normaliseren(tekst) -> str:
+    """'3511', '3511 AB', '3511ab', 'NL-3511 AB' -> '3511' or '3511 AB'.
+
+    Raises OngeldigePostcode (Dutch message) when it is not a Dutch postcode: four digits from
+    1000 to 9999, optionally two letters, never SA, SD or SS (PostNL does not use them; the
+    full form is checked with python-stdnum's stdnum.nl.postcode).
+    """
+    from stdnum.exceptions import ValidationError
+    from stdnum.nl import postcode as stdnum_postcode
+
+    schoon = stdnum_postcode.compact(str(tekst or ""))
+    m = _POSTCODE_RE.match(schoon)
+    if not m:
+        raise OngeldigePostcode(
+            gettext(
+                "Vul een postcode in met vier cijfers, en eventueel twee letters. "
+                "Bijvoorbeeld 3511 of 3511 AB."
+            )
+        )
+    if m.group(2) is None:
+        return m.group(1)
+    try:
+        return stdnum_postcode.validate(schoon)
+    except ValidationError:
+        raise OngeldigePostcode(
+            gettext("Deze postcode bestaat niet: de letters SA, SD en SS worden niet gebruikt.")
+        ) from None
+
+
+def plaats_bij_postcode(gemeente, tekst) -> Postcodeplaats | None:
+    """The buurten whose most common postcode (CBS pst_mvp) is this PC4, and their centre.
+
+    - `gemeente`: a Gebied, its pk or CBS code to search only there, or None for all loaded areas.
+    - `tekst`: '3511', '3511 AB', '3511ab' … only the four digits are used (CBS has PC4 only).
+    - The point is the average of the buurten's representative points, weighted by their
+      number of inhabitants (newest CBS figure; equal weights when unknown).
+    Returns None when no loaded buurt has this PC4 as its most common postcode (see
+    docs/gebieden.md for why a real postcode can be missing). Raises OngeldigePostcode.
+    """
+    pc4 = postcode_normaliseren(tekst)[:4]
+    qs = Gebied.objects.filter(niveau=Niveau.BUURT, postcode_meest=pc4)
+    gemeente_pk = _gemeente_pk(gemeente)
+    if gemeente_pk is not None:
+        qs = qs.filter(gemeente_id=gemeente_pk)
+    buurten = list(qs.order_by("code"))
+    if not buurten:
+        return None
+    from socialebasis.gebieden.models import Kerncijfers
+
+    inwoners: dict[int, int] = {}
+    for gebied_id, aantal in (
+        Kerncijfers.objects.filter(gebied__in=buurten, inwoners__isnull=False)
+        .order_by("gebied_id", "jaar")
+        .values_list("gebied_id", "inwoners")
+    ):
+        inwoners[gebied_id] = aantal  # the newest year wins
+    met_punt = [b for b in buurten if b.punt_lat is not None and b.punt_lon is not None]
+    lat = lon = None
+    if met_punt:
+        gewichten = [inwoners.get(b.pk) or 0 for b in met_punt]
+        if not any(gewichten):
+            gewichten = [1] * len(met_punt)
+        totaal = sum(gewichten)
+        lat = sum(b.punt_lat * w for b, w in zip(met_punt, gewichten, strict=True)) / totaal
+        lon = sum(b.punt_lon * w for b, w in zip(met_punt, gewichten, strict=True)) / totaal
+    return Postcodeplaats(
+        postcode=pc4,
+        buurten=buurten,
+        punt_lat=lat,
+        punt_lon=lon,
+        gemeente_id=buurten[0].gemeente_id,
+    )
