@@ -104,3 +104,45 @@ def test_thesaurus_toegankelijk(page, utrecht):
     for url in ("/sociale-kaart/thesaurus", f"/sociale-kaart/categorieen/{term_id('vervoer')}"):
         page.goto(url)
         assert axe_check(page) == [], url
+
+
+def test_postcode_en_locatie_toevoegen(page, utrecht):
+    from socialebasis.accounts.models import Rol
+
+    zaaien(apps)
+    w = kaartwereld(utrecht)
+    utrecht.buurt.postcode_meest = "3561"
+    utrecht.buurt.save()
+
+    page.goto("/sociale-kaart")
+    postcode = page.get_by_label("Of dichtbij uw postcode")
+    postcode.fill("12")
+    postcode.press("Tab")  # htmx: 'change' asks the server; the message appears at the field
+    page.locator("#id_postcode_fout").wait_for()
+    assert "vier cijfers" in page.locator("#id_postcode_fout").inner_text()
+    assert axe_check(page) == []
+    page.get_by_label("Of dichtbij uw postcode").fill("3561 AB")
+    page.get_by_role("button", name="Zoeken").click()
+    page.get_by_text("Wat het dichtst bij postcode 3561 ligt").wait_for()
+    assert page.locator("#id_postcode_fout").count() == 0
+    assert axe_check(page) == []
+
+    _inloggen(page, utrecht.users[Rol.AANBIEDER].email)
+    page.goto(f"/sociale-kaart/beheer/{w.kookclub.id}")
+    page.get_by_role("link", name="Nieuwe locatie toevoegen").click()
+    page.get_by_role("heading", level=1, name="Nieuwe locatie").wait_for()
+    assert axe_check(page) == []
+    page.get_by_label("Naam van de plek").fill("Wijkcentrum Noord")
+    page.get_by_label("Straat en huisnummer").fill("Noorderlaan 5")
+    page.get_by_label(re.compile(r"^Postcode")).fill("3561ab")
+    page.get_by_label("Plaats", exact=True).fill("Utrecht")
+    page.get_by_label("rolstoeltoegankelijk").check()
+    page.get_by_role("button", name="Opslaan").click()
+    page.get_by_text("De locatie is opgeslagen.").wait_for()
+    assert page.url.endswith(f"/sociale-kaart/beheer/{w.kookclub.id}")
+    page.get_by_label(re.compile(r"^Waar")).select_option(label="Wijkcentrum Noord")
+    page.get_by_role("button", name="Opslaan").first.click()
+    page.get_by_text("De wijzigingen zijn opgeslagen.").wait_for()
+    page.get_by_role("link", name="Adres van Wijkcentrum Noord aanpassen").click()
+    assert "Utrecht-Noord Oost" in page.locator("main").inner_text()  # buurt from the postcode
+    assert axe_check(page) == []

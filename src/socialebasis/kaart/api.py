@@ -2,4 +2,7 @@
 
 
 def registreer(router) -> None:
-    """Register this app's viewsets on the /api/v1/ router."""
+    """Register this app's viewsets on the /api/v1/ router (see kaart/api_v1.py)."""
+    from socialebasis.kaart import api_v1
+
+    api_v1.registreer(router)

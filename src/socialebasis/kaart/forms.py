@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from socialebasis.gebieden import zoeken
 from socialebasis.gebieden.models import Gebied
 from socialebasis.kaart.models import Doelgroep, Kosten, Locatie, Term, Toegankelijkheid, Weekdag
 
@@ -67,9 +68,17 @@ class ZoekForm(forms.Form):
         required=False,
         widget=forms.Select(attrs=SELECT),
     )
+    postcode = forms.CharField(
+        label=_("Of dichtbij uw postcode"),
+        help_text=_("Bijvoorbeeld 3511 of 3511 AB. Dan staat wat het dichtst bij is bovenaan."),
+        required=False,
+        max_length=12,
+        widget=forms.TextInput(attrs={**TEXT, "autocomplete": "postal-code", "size": 8}),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.postcodeplaats = None
         gebieden = list(_gebieden())
         self.gebieden = {g.code: g for g in gebieden}
         wijken = [(g.code, g.naam) for g in gebieden if g.niveau == "wijk"]
@@ -82,6 +91,27 @@ class ZoekForm(forms.Form):
         self.fields["dichtbij"].choices = (
             [("", _("Niet sorteren op afstand"))] + buurten + [(c, n) for c, n in wijken]
         )
+
+    def clean_postcode(self):
+        """A postcode sorts by distance from the buurten that have it as their most common PC4
+        (CBS figures; see docs/gebieden.md). Unknown or wrong → a message at the field."""
+        tekst = (self.cleaned_data.get("postcode") or "").strip()
+        if not tekst:
+            return ""
+        try:
+            plaats = zoeken.plaats_bij_postcode(None, tekst)
+        except zoeken.OngeldigePostcode as fout:
+            raise forms.ValidationError(str(fout), code="ongeldig") from None
+        if plaats is None or plaats.punt_lat is None:
+            raise forms.ValidationError(
+                _(
+                    "Deze postcode kennen we niet in de sociale kaart. Kies hierboven uw buurt "
+                    "of wijk."
+                ),
+                code="onbekend",
+            )
+        self.postcodeplaats = plaats
+        return zoeken.postcode_normaliseren(tekst)
 
 
 class DienstForm(forms.Form):
@@ -187,3 +217,80 @@ class DienstForm(forms.Form):
         d = dict(self.cleaned_data)
         rooster = {k: d.pop(k) for k in ("weekdag", "begintijd", "eindtijd")}
         return {**d, "rooster": rooster}
+
+
+class LocatieForm(forms.Form):
+    """A location of the aanbieder's own organisation (or, for a redacteur, of the gemeente)."""
+
+    naam = forms.CharField(
+        label=_("Naam van de plek"),
+        help_text=_("Bijvoorbeeld: Buurthuis De Boog."),
+        max_length=250,
+        widget=forms.TextInput(attrs=TEXT),
+    )
+    straat = forms.CharField(
+        label=_("Straat en huisnummer"),
+        max_length=250,
+        widget=forms.TextInput(attrs={**TEXT, "autocomplete": "street-address"}),
+    )
+    postcode = forms.CharField(
+        label=_("Postcode"),
+        help_text=_("Bijvoorbeeld 3511 AB."),
+        max_length=12,
+        required=False,
+        widget=forms.TextInput(attrs={**TEXT, "autocomplete": "postal-code", "size": 8}),
+    )
+    plaats = forms.CharField(
+        label=_("Plaats"),
+        max_length=100,
+        widget=forms.TextInput(attrs={**TEXT, "autocomplete": "address-level2"}),
+    )
+    vertrouwelijk = forms.BooleanField(
+        label=_("Geheim adres"),
+        help_text=_(
+            "Bijvoorbeeld een opvang. Dan tonen we nooit het adres of de naam van de plek, "
+            "alleen de wijk. Mensen krijgen het adres als ze zich aanmelden."
+        ),
+        required=False,
+        widget=forms.CheckboxInput(
+            attrs={"class": "utrecht-checkbox utrecht-checkbox--html-input"}
+        ),
+    )
+    toegankelijkheid = forms.MultipleChoiceField(
+        label=_("Toegankelijkheid"),
+        choices=Toegankelijkheid.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    buurt = forms.ModelChoiceField(
+        label=_("Buurt of wijk"),
+        help_text=_("Leeg laten: dan zoeken we de buurt bij de postcode."),
+        queryset=Gebied.objects.none(),
+        required=False,
+        empty_label=_("Zoek het uit met de postcode"),
+        widget=forms.Select(attrs=SELECT),
+    )
+    beschrijving = forms.CharField(
+        label=_("Hoe vindt u de plek?"),
+        help_text=_("Bijvoorbeeld: ingang aan de achterkant, tweede verdieping."),
+        required=False,
+        widget=forms.Textarea(
+            attrs={"class": "utrecht-textarea utrecht-textarea--html-textarea", "rows": 2}
+        ),
+    )
+
+    def __init__(self, *args, gemeente_id=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["buurt"].queryset = Gebied.objects.filter(
+            gemeente_id=gemeente_id, niveau__in=["wijk", "buurt"]
+        ).order_by("-niveau", "naam")
+        self.fields["buurt"].label_from_instance = lambda g: f"{g.naam} ({g.get_niveau_display()})"
+
+    def clean_postcode(self):
+        tekst = (self.cleaned_data.get("postcode") or "").strip()
+        if not tekst:
+            return ""
+        try:
+            return zoeken.postcode_normaliseren(tekst)
+        except zoeken.OngeldigePostcode as fout:
+            raise forms.ValidationError(str(fout), code="ongeldig") from None

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET
 
 from socialebasis.gebieden.models import Gebied
 from socialebasis.kaart import hsds_export as ex
+from socialebasis.kaart import hsds_postcode
 from socialebasis.kaart import services as kaartdiensten
 from socialebasis.kaart.models import (
     Dienst,
@@ -106,10 +107,12 @@ def _pagina(request, qs, naar_json):
         return _ndjson(qs, naar_json)
     per_pagina = _getal(request, "per_page", STANDAARD_PER_PAGINA, MAX_PER_PAGINA)
     nummer = _getal(request, "page", 1)
-    totaal = qs.count()
-    paginas = max(1, math.ceil(totaal / per_pagina))
     start = (nummer - 1) * per_pagina
-    inhoud = [naar_json(o) for o in qs[start : start + per_pagina]] if start < totaal else []
+    # The page first; a first page that is not full is the whole result, so no COUNT is needed.
+    rijen = list(qs[start : start + per_pagina])
+    totaal = len(rijen) if start == 0 and len(rijen) < per_pagina else qs.count()
+    paginas = max(1, math.ceil(totaal / per_pagina))
+    inhoud = [naar_json(o) for o in rijen]
     return _json(
         {
             "total_items": totaal,
@@ -193,7 +196,11 @@ def _gebied(request, naam):
     code = request.GET.get(naam)
     if not code:
         return None
-    gebied = Gebied.objects.filter(code=code, niveau__in=["wijk", "buurt"]).first()
+    gebied = (
+        Gebied.objects.filter(code=code, niveau__in=["wijk", "buurt"])
+        .only("id", "code", "naam", "niveau", "gemeente_id", "ouder_id", "punt_lat", "punt_lon")
+        .first()
+    )
     if gebied is None:
         raise Fout(400, f"'{naam}': onbekende CBS-code van een wijk of buurt.")
     return gebied
@@ -202,14 +209,15 @@ def _gebied(request, naam):
 @api
 def services(request):
     """Services. Our profile adds `area` (filter on a wijk/buurt CBS code) and `near` (sort by
-    distance from a wijk/buurt's point); HSDS `postcode`/`proximity` are not supported because we
-    ship no postcode data we may publish."""
+    distance from a wijk/buurt's point); HSDS `postcode` (+ `proximity` in metres) sorts and
+    filters by distance from the PC4's centre (see hsds_postcode)."""
     qs = _diensten_basis()
     zoek = request.GET.get("search", "").strip()
     gebied, dichtbij = _gebied(request, "area"), _gebied(request, "near")
-    if zoek or gebied or dichtbij:
-        vraag = kaartdiensten.Zoekvraag(tekst=zoek, gebied=gebied, vanaf=dichtbij)
-        qs = kaartdiensten.zoeken(vraag, basis=qs)
+    plaats, meters = hsds_postcode.lezen(request)  # HSDS postcode + proximity
+    if zoek or gebied or dichtbij or plaats:
+        vraag = kaartdiensten.Zoekvraag(tekst=zoek, gebied=gebied, vanaf=plaats or dichtbij)
+        qs = hsds_postcode.diensten_binnen(kaartdiensten.zoeken(vraag, basis=qs), meters)
     else:
         qs = qs.order_by("naam", "id")
     if request.GET.get("taxonomy_term_id"):
@@ -321,6 +329,9 @@ def service_at_locations(request):
         qs = qs.filter(dienst__termen__taxonomie_id=_uuid(request.GET["taxonomy_id"])).distinct()
     if request.GET.get("organization_id"):
         qs = qs.filter(dienst__organisatie_id=_uuid(request.GET["organization_id"]))
+    plaats, meters = hsds_postcode.lezen(request)  # HSDS postcode + proximity
+    if plaats is not None:
+        qs = hsds_postcode.locaties_op_afstand(qs, plaats, meters)
     return _pagina(request, qs, lambda x: ex.dienst_op_locatie(x, met_dienst=True))
 
 

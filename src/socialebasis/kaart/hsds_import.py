@@ -12,11 +12,12 @@ service_at_locations) are replaced by the imported list when the key is present.
 
 import csv
 import json
+import time
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.utils.dateparse import parse_date, parse_datetime, parse_time
 
 from socialebasis.audit.services import vastleggen
@@ -79,6 +80,8 @@ class Resultaat:
     aantallen: dict = field(default_factory=dict)
     fouten: list = field(default_factory=list)
     overgeslagen: int = 0
+    duur: dict = field(default_factory=dict)  # seconds per phase (for bench/kaart_import.py)
+    geschreven: dict = field(default_factory=dict)  # table → (new rows, changed rows)
 
 
 # --- reading ----------------------------------------------------------------------------------
@@ -296,7 +299,9 @@ def controleer(rec: Record) -> list[str]:
     if "_fout" in rec.data:
         return [f"{rec.plek()}: {rec.data['_fout']}"]
     fouten = []
-    for f in hsds_schema.fouten(SCHEMA[rec.soort], rec.data):
+    schema = SCHEMA[rec.soort]
+    # the fast yes/no check first; jsonschema itself only for the messages of a bad record
+    for f in [] if hsds_schema.geldig(schema, rec.data) else hsds_schema.fouten(schema, rec.data):
         veld, melding = f.split(": ", 1)
         fouten.append(f"{rec.plek()}, veld {veld}: voldoet niet aan HSDS 3.0 ({melding})")
     if "id" in rec.data and not _id_ok(rec.data["id"]):
@@ -652,10 +657,12 @@ VOLGORDE = [
 def importeren(pad, *, overslaan=False, actor=None, gemeente=None, tabel=False) -> Resultaat:
     """Import HSDS (or with `tabel` a plain spreadsheet CSV); see the module docstring."""
     res = Resultaat()
+    begin = time.perf_counter()
     if tabel:
         records, res.fouten = lees_tabel(Path(pad))
     else:
         records = lees(Path(pad))
+    res.duur["lezen"] = time.perf_counter() - begin
     goed = []
     for rec in records:
         fouten = controleer(rec)
@@ -663,11 +670,38 @@ def importeren(pad, *, overslaan=False, actor=None, gemeente=None, tabel=False) 
             res.fouten.extend(fouten)
         else:
             goed.append(rec)
+    res.duur["controleren"] = time.perf_counter() - begin - res.duur["lezen"]
     if res.fouten and not overslaan:
         raise ImportFout(res.fouten)
     res.overgeslagen = len(records) - len(goed)
     if tabel:  # rows refused while reading: count each row once
         res.overgeslagen += len({f.split(", kolom")[0].split(": ")[0] for f in res.fouten})
+    gemeente_id = getattr(gemeente, "pk", gemeente)
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                from socialebasis.kaart import hsds_bulk
+
+                snel = Resultaat(
+                    fouten=list(res.fouten), overgeslagen=res.overgeslagen, duur=res.duur
+                )
+                hsds_bulk.importeren(goed, snel, overslaan=overslaan, gemeente_id=gemeente_id)
+                res = snel
+        except DatabaseError:
+            # The database refused something the checks did not foresee: do it again record by
+            # record, which names the record that fails.
+            _per_record(goed, res, overslaan=overslaan, gemeente=gemeente)
+        vastleggen(
+            handeling="kaart.hsds.importeren",
+            activiteit="sociale-kaart-beheer",
+            actor=actor,
+            gemeente=gemeente,
+        )
+    return res
+
+
+def _per_record(goed, res, *, overslaan, gemeente) -> None:
+    """The record-by-record write path (one savepoint per record with `overslaan`)."""
     opslaan = {
         "taxonomy": taxonomie_opslaan,
         "taxonomy_term": term_opslaan,
@@ -676,32 +710,22 @@ def importeren(pad, *, overslaan=False, actor=None, gemeente=None, tabel=False) 
         "service": lambda d: dienst_opslaan(d, gemeente=gemeente),
         "service_at_location": dienst_op_locatie_opslaan,
     }
-    with transaction.atomic():
-        for soort in VOLGORDE:
-            for rec in goed:
-                if rec.soort == soort:
-                    try:
-                        if overslaan:  # a savepoint per record only when we may skip one
-                            with transaction.atomic():
-                                opslaan[soort](rec.data)
-                        else:
+    for soort in VOLGORDE:
+        for rec in goed:
+            if rec.soort == soort:
+                try:
+                    if overslaan:  # a savepoint per record only when we may skip one
+                        with transaction.atomic():
                             opslaan[soort](rec.data)
-                    except Exception as e:  # noqa: BLE001 — reported per record
-                        if not overslaan:
-                            raise ImportFout(
-                                [f"{rec.plek()}: kan niet worden opgeslagen ({e})"]
-                            ) from e
-                        res.fouten.append(f"{rec.plek()}: kan niet worden opgeslagen ({e})")
-                        res.overgeslagen += 1
-                        continue
-                    res.aantallen[soort] = res.aantallen.get(soort, 0) + 1
-        vastleggen(
-            handeling="kaart.hsds.importeren",
-            activiteit="sociale-kaart-beheer",
-            actor=actor,
-            gemeente=gemeente,
-        )
-    return res
+                    else:
+                        opslaan[soort](rec.data)
+                except Exception as e:  # noqa: BLE001 — reported per record
+                    if not overslaan:
+                        raise ImportFout([f"{rec.plek()}: kan niet worden opgeslagen ({e})"]) from e
+                    res.fouten.append(f"{rec.plek()}: kan niet worden opgeslagen ({e})")
+                    res.overgeslagen += 1
+                    continue
+                res.aantallen[soort] = res.aantallen.get(soort, 0) + 1
 
 
 # --- plain spreadsheet CSV (docs/sociale-kaart.md lists the columns) ---------------------------

@@ -1,18 +1,31 @@
 """All reads for search and all writes of the sociale kaart.
 
-Search: free text (PostgreSQL full-text search with the 'dutch' configuration; on SQLite a
-documented fallback of case-insensitive substring matching per word), expanded with the need
+Search: free text (PostgreSQL full-text search with the 'dutch' configuration; on SQLite an FTS5
+index with diacritics removed, stop words and a light Dutch stem as prefix), expanded with the need
 thesaurus (resident words → categories), filters, and a sort by distance from a chosen area.
 Writes: every write is audited (activity "sociale-kaart-beheer") and keeps a change history.
 """
 
 import math
 import re
+import time
 from dataclasses import dataclass, field
 
 from django.db import connection, transaction
-from django.db.models import Exists, F, FloatField, OuterRef, Q, QuerySet, Value
+from django.db.models import (
+    BooleanField,
+    Exists,
+    Expression,
+    F,
+    FloatField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Value,
+)
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 
 from socialebasis.accounts.models import Rol
@@ -58,15 +71,45 @@ def thesaurus_termen(tekst: str) -> set:
     if not schoon.strip():
         return set()
     ids = set()
-    for zw in Zoekwoord.objects.prefetch_related("termen"):
-        if f" {zw.woord.lower()} " in schoon:
-            ids.update(t.id for t in zw.termen.all())
+    zoekwoorden, termnamen = _thesaurus()
+    for woord, term_ids in zoekwoorden:
+        if f" {woord} " in schoon:
+            ids.update(term_ids)
     # A word that is itself (part of) a category name also counts: "taal" → Leren en taal.
-    for term in Term.objects.all():
-        naam = term.naam.lower()
-        if any(len(w) >= 4 and w in naam for w in woorden(tekst)):
-            ids.add(term.id)
+    lang = [w for w in woorden(tekst) if len(w) >= 4]
+    for term_id, naam in termnamen:
+        if any(w in naam for w in lang):
+            ids.add(term_id)
     return ids
+
+
+# The thesaurus and category names, kept per process for THESAURUS_SECONDEN: every search needs
+# them and they rarely change. A change in this process (services, admin, import) empties the
+# copy at once (signals below); other worker processes see it within THESAURUS_SECONDEN.
+THESAURUS_SECONDEN = 60
+_thesaurus_kopie: dict = {"tot": 0.0, "inhoud": None}
+
+
+def _thesaurus():
+    nu = time.monotonic()
+    if _thesaurus_kopie["inhoud"] is None or nu > _thesaurus_kopie["tot"]:
+        zoekwoorden = [
+            (zw.woord.lower(), [t.id for t in zw.termen.all()])
+            for zw in Zoekwoord.objects.prefetch_related("termen")
+        ]
+        termnamen = [(t.id, t.naam.lower()) for t in Term.objects.all()]
+        _thesaurus_kopie.update(inhoud=(zoekwoorden, termnamen), tot=nu + THESAURUS_SECONDEN)
+    return _thesaurus_kopie["inhoud"]
+
+
+def thesaurus_vergeten(*args, **kwargs) -> None:
+    _thesaurus_kopie["inhoud"] = None
+
+
+for _model in (Zoekwoord, Term):
+    post_save.connect(thesaurus_vergeten, sender=_model, dispatch_uid=f"thesaurus-{_model}")
+    post_delete.connect(thesaurus_vergeten, sender=_model, dispatch_uid=f"thesaurus-d-{_model}")
+m2m_changed.connect(thesaurus_vergeten, sender=Zoekwoord.termen.through, dispatch_uid="thesaurus-m")
 
 
 def _met_term(ids) -> Q:
@@ -87,21 +130,129 @@ def zoekvector():
     )
 
 
+# PostgreSQL's 'dutch' stop words (tsearch_data/dutch.stop, from Snowball): left out on SQLite
+# too, so "koffie bij de buren" means the same on both databases.
+STOPWOORDEN = frozenset(
+    "de en van ik te dat die in een hij het niet zijn is was op aan met als voor had er maar om "
+    "hem dan zou of wat mijn men dit zo door over ze zich bij ook tot je mij uit der daar haar "
+    "naar heb hoe heeft hebben deze u want nog zal me zij nu ge geen omdat iets worden toch al "
+    "waren veel meer doen toen moet ben zonder kan hun dus alles onder ja eens hier wie werd "
+    "altijd doch wordt wezen kunnen ons zelf tegen na reeds wil kon niets uw iemand geweest "
+    "andere".split()
+)
+
+
+def _stam(woord: str) -> str:
+    """A light Dutch stem for SQLite (which has no Dutch stemmer): maaltijden → maaltijd,
+    kinderen → kinder, lessen → les. Used as a prefix, so it also finds the other forms."""
+    if len(woord) >= 5:
+        if woord.endswith("en"):
+            woord = woord[:-2]
+        elif woord.endswith("e") or (woord.endswith("s") and not woord.endswith("ss")):
+            woord = woord[:-1]
+        if len(woord) > 3 and woord[-1] == woord[-2] and woord[-1] not in "aeiou":
+            woord = woord[:-1]
+    return woord
+
+
+def fts5_vraag(tekst: str) -> str:
+    """The FTS5 query for SQLite: every word (stop words left out) as a prefix of its stem,
+    all required. '' when nothing is left to search for."""
+    delen = [w for w in woorden(tekst) if w not in STOPWOORDEN]
+    return " ".join(f'"{_stam(w)}"*' for w in delen)
+
+
+def tsquery(tekst: str) -> str:
+    """The tsquery for PostgreSQL ('dutch' stems and drops stop words): every word required,
+    the last one also as a prefix so "koff" finds "koffie" while typing."""
+    delen = woorden(tekst)
+    if not delen:
+        return ""
+    return " & ".join(delen[:-1] + [f"{delen[-1]}:*"])
+
+
+class _PgTekst(Expression):
+    """PostgreSQL: `vector @@ to_tsquery('dutch', q)` (or with rang=True `ts_rank(vector, …)`),
+    where vector is exactly the expression of the GIN index of migration 0003 (the same SQL that
+    SearchVector('naam', weight='A') + SearchVector('beschrijving', weight='B') gives). Written
+    out because Django's SearchVector/SearchQuery/SearchRank cost ~2 ms of expression work per
+    request, four times the query itself."""
+
+    def __init__(self, vraag: str, rang: bool = False):
+        super().__init__(output_field=FloatField() if rang else BooleanField())
+        self.vraag, self.rang = vraag, rang
+        self.naam, self.beschrijving = F("naam"), F("beschrijving")
+
+    def get_source_expressions(self):
+        return [self.naam, self.beschrijving]
+
+    def set_source_expressions(self, exprs):
+        self.naam, self.beschrijving = exprs
+
+    def as_sql(self, compiler, connection):
+        naam, p1 = compiler.compile(self.naam)
+        beschrijving, p2 = compiler.compile(self.beschrijving)
+        vector = (
+            f"(setweight(to_tsvector('dutch'::regconfig, COALESCE({naam}, '')), 'A') || "
+            f"setweight(to_tsvector('dutch'::regconfig, COALESCE({beschrijving}, '')), 'B'))"
+        )
+        vraag = "to_tsquery('dutch'::regconfig, %s)"
+        sql = f"ts_rank({vector}, {vraag})" if self.rang else f"{vector} @@ {vraag}"
+        return sql, [*p1, *p2, self.vraag]
+
+
+class _FtsRang(Expression):
+    """SQLite: -bm25 of the service in kaart_dienst_fts (name weighs 10, description 4, like
+    weights A and B on PostgreSQL); NULL when only the thesaurus matched."""
+
+    output_field = FloatField()
+
+    def __init__(self, vraag: str):
+        super().__init__()
+        self.vraag = vraag
+        self.pk = F("pk")
+
+    def get_source_expressions(self):
+        return [self.pk]
+
+    def set_source_expressions(self, exprs):
+        (self.pk,) = exprs
+
+    def as_sql(self, compiler, connection):
+        pk_sql, pk_params = compiler.compile(self.pk)
+        return (
+            "(SELECT -bm25(kaart_dienst_fts, 10.0, 4.0) FROM kaart_dienst_fts"
+            " WHERE kaart_dienst_fts MATCH %s AND kaart_dienst_fts.rowid ="
+            f" (SELECT rij FROM kaart_dienst_zoekrij WHERE dienst_id = {pk_sql}))",
+            [self.vraag, *pk_params],
+        )
+
+
 def _tekst_filter(qs: QuerySet, tekst: str) -> QuerySet:
     ids = thesaurus_termen(tekst)
     if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import SearchQuery, SearchRank
-
-        vector = zoekvector()
-        query = SearchQuery(tekst, config="dutch", search_type="websearch")
-        qs = qs.annotate(zoek=vector, rang=SearchRank(vector, query))
-        voorwaarde = Q(zoek=query)
+        vraag = tsquery(tekst)
+        if vraag:
+            qs = qs.annotate(rang=_PgTekst(vraag, rang=True))
+            voorwaarde = Q(_PgTekst(vraag))
+        else:
+            qs = qs.annotate(rang=Value(0.0, output_field=FloatField()))
+            voorwaarde = Q(pk__in=[])
     else:
-        # Honest fallback on SQLite: every word must occur in name or description.
-        voorwaarde = Q()
-        for w in woorden(tekst):
-            voorwaarde &= Q(naam__icontains=w) | Q(beschrijving__icontains=w)
-        qs = qs.annotate(rang=Value(0.0, output_field=FloatField()))
+        # SQLite: the FTS5 index of migration 0005, kept in step by triggers.
+        vraag = fts5_vraag(tekst)
+        if vraag:
+            treffers = RawSQL(
+                "SELECT z.dienst_id FROM kaart_dienst_fts"
+                " JOIN kaart_dienst_zoekrij z ON z.rij = kaart_dienst_fts.rowid"
+                " WHERE kaart_dienst_fts MATCH %s",
+                [vraag],
+            )
+            qs = qs.annotate(rang=_FtsRang(vraag))
+            voorwaarde = Q(pk__in=treffers)
+        else:
+            qs = qs.annotate(rang=Value(0.0, output_field=FloatField()))
+            voorwaarde = Q(pk__in=[])
     if ids:
         voorwaarde |= _met_term(ids)
     return qs.filter(voorwaarde)
@@ -148,7 +299,7 @@ def zoeken(vraag: Zoekvraag, basis: QuerySet | None = None) -> QuerySet:
         qs = qs.annotate(afstand2=Cast((dlat * dlat + dlon * dlon), FloatField()))
         return qs.order_by(F("afstand2").asc(nulls_last=True), "naam", "id")
     if vraag.tekst.strip():
-        return qs.order_by("-rang", "naam", "id")
+        return qs.order_by(F("rang").desc(nulls_last=True), "naam", "id")
     return qs.order_by("naam", "id")
 
 
@@ -169,6 +320,10 @@ def punt_bijwerken(dienst: Dienst) -> None:
     for dol in dienst.op_locaties.select_related("locatie__wijk", "locatie__buurt"):
         loc = dol.locatie
         punt = loc.openbaar_punt
+        if punt is None and not loc.vertrouwelijk and (loc.buurt or loc.wijk):
+            # No coordinates (e.g. entered with the form): the buurt's (or wijk's) point.
+            gebied = loc.buurt or loc.wijk
+            punt = (gebied.punt_lat, gebied.punt_lon) if gebied.punt_lat is not None else None
         wijk_id = loc.wijk_id or (loc.buurt.ouder_id if loc.buurt_id else None)
         buurt_id = None if loc.vertrouwelijk else loc.buurt_id
         if punt:
@@ -436,3 +591,132 @@ def zoekwoord_verwijderen(actor, zw: Zoekwoord) -> None:
         obj=zw,
     )
     zw.delete()
+
+
+# --- locations (aanbieder form and /api/v1/locaties) -------------------------------------------
+
+LOCATIE_VELDEN = ["naam", "beschrijving", "vertrouwelijk", "toegankelijkheid", "lat", "lon"]
+ADRES_VELDEN = ["straat", "postcode", "plaats"]
+
+
+def beheerbare_diensten(actor) -> QuerySet:
+    """The entries this user keeps: own organisation (aanbieder) or own gemeente (redacteur)."""
+    from socialebasis.kaart.toegang import is_aanbieder, is_redacteur
+
+    qs = zichtbaar(actor, Dienst)
+    if is_aanbieder(actor):
+        return qs.filter(organisatie__organisatie_id=actor.organisatie_id)
+    if is_redacteur(actor):
+        return qs.filter(gemeente_id=actor.gemeente_id)
+    return qs.none()
+
+
+def beheerbare_locaties(actor) -> QuerySet:
+    """The locations this user keeps (and may see the confidential address of)."""
+    from socialebasis.kaart.models import Locatie
+    from socialebasis.kaart.toegang import is_aanbieder, is_redacteur
+
+    qs = zichtbaar(actor, Locatie).select_related("organisatie", "wijk", "buurt")
+    if is_aanbieder(actor):
+        return qs.filter(organisatie__organisatie_id=actor.organisatie_id)
+    if is_redacteur(actor):
+        return qs.filter(organisatie__gemeente_id=actor.gemeente_id)
+    return qs.none()
+
+
+def gebied_voor_locatie(gemeente_id, *, lat=None, lon=None, postcode="") -> tuple:
+    """(buurt, wijk) suggested for an address: from the point when there is one, otherwise
+    from the postcode (CBS most common PC4; a PC4 shared by buurten of one wijk gives only the
+    wijk). (None, None) when nothing is known. A suggestion, see docs/gebieden.md."""
+    from socialebasis.gebieden import zoeken as gebiedzoeken
+
+    if lat is not None and lon is not None:
+        buurt = gebiedzoeken.buurt_bij(lat, lon, gemeente=gemeente_id)
+        if buurt is not None:
+            return buurt, buurt.ouder
+    if postcode:
+        try:
+            plaats = gebiedzoeken.plaats_bij_postcode(gemeente_id, postcode)
+        except gebiedzoeken.OngeldigePostcode:
+            return None, None
+        if plaats is not None:
+            if len(plaats.buurten) == 1:
+                return plaats.buurten[0], plaats.buurten[0].ouder
+            wijken = {b.ouder_id for b in plaats.buurten}
+            if len(wijken) == 1:
+                return None, plaats.buurten[0].ouder
+    return None, None
+
+
+@transaction.atomic
+def locatie_opslaan(actor, locatie=None, *, organisatie=None, buurt=None, **velden):
+    """Add or change a location with its address. Buurt and wijk: the chosen buurt, otherwise
+    derived from the point or the postcode. Every entry at this location gets its public point
+    renewed and a history row per changed field ('locatie.<veld>'); the write is audited."""
+    from django.core.exceptions import PermissionDenied
+
+    from socialebasis.kaart.models import Adres, Locatie
+
+    nieuw_object = locatie is None
+    if nieuw_object:
+        if organisatie is None:
+            raise PermissionDenied("Kies de organisatie van de locatie.")
+        locatie = Locatie(organisatie=organisatie)
+        vereis(actor, Actie.AANMAKEN, locatie)
+        oud = {}
+    else:
+        locatie = (
+            Locatie.objects.select_for_update(of=("self",))
+            .select_related("organisatie")
+            .get(pk=locatie.pk)
+        )
+        vereis(actor, Actie.WIJZIGEN, locatie)
+        adres = locatie.adressen.first()
+        oud = {k: getattr(locatie, k) for k in LOCATIE_VELDEN}
+        oud.update({k: getattr(adres, k) if adres else "" for k in ADRES_VELDEN})
+        oud["buurt"] = locatie.buurt.naam if locatie.buurt_id else ""
+        oud["wijk"] = locatie.wijk.naam if locatie.wijk_id else ""
+    for k in LOCATIE_VELDEN:
+        if k in velden:
+            setattr(locatie, k, velden[k])
+    gemeente_id = locatie.organisatie.gemeente_id or actor.gemeente_id
+    if buurt is not None:
+        wijk = buurt.ouder if buurt.niveau == "buurt" else buurt
+        buurt = buurt if buurt.niveau == "buurt" else None
+    else:
+        buurt, wijk = gebied_voor_locatie(
+            gemeente_id, lat=locatie.lat, lon=locatie.lon, postcode=velden.get("postcode", "")
+        )
+    locatie.buurt, locatie.wijk = buurt, wijk
+    locatie.gewijzigd_op = timezone.now()
+    locatie.save()
+    adres = locatie.adressen.first() or Adres(locatie=locatie)
+    for k in ADRES_VELDEN:
+        if k in velden:
+            setattr(adres, k, velden[k] or "")
+    if adres.straat or adres.plaats or adres.postcode:
+        adres.save()
+    nieuw = {k: getattr(locatie, k) for k in LOCATIE_VELDEN}
+    nieuw.update({k: getattr(adres, k) for k in ADRES_VELDEN})
+    nieuw["buurt"] = buurt.naam if buurt else ""
+    nieuw["wijk"] = wijk.naam if wijk else ""
+    veranderd = {f"locatie.{k}": v for k, v in nieuw.items() if oud.get(k) != v}
+    if veranderd:
+        for dienst in Dienst.objects.filter(op_locaties__locatie=locatie).distinct():
+            punt_bijwerken(dienst)
+            Dienst.objects.filter(pk=dienst.pk).update(gewijzigd_op=timezone.now())
+            _geschiedenis(
+                dienst,
+                actor,
+                "update",
+                {f"locatie.{k}": v for k, v in oud.items()},
+                veranderd,
+            )
+    vastleggen(
+        handeling="kaart.locatie.aanmaken" if nieuw_object else "kaart.locatie.wijzigen",
+        activiteit=ACTIVITEIT,
+        actor=actor,
+        gemeente=gemeente_id,
+        obj=locatie,
+    )
+    return locatie

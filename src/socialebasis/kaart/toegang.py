@@ -8,6 +8,8 @@ In words (tests: kaart/tests/test_toegang.py):
   (user.organisatie), also concepts; they cannot publish.
 - A coördinator or beheerder of a gemeente sees and changes all entries of that gemeente and
   approves them (concept → gepubliceerd).
+- Locations: aanbieder staff add and change those of their own organisation, a redacteur those
+  of the organisations of the gemeente (LocatieRegel).
 - Categories (taxonomy) and the thesaurus are public; a beheerder edits them (they are shared by
   all gemeenten).
 - Nobody else changes anything; entries are not deleted, they are ended (status inactive).
@@ -72,6 +74,26 @@ class BeheerbaarOpenbaar(OpenbaarLezen):
         return is_redacteur(user) and actie != Actie.VERWIJDEREN
 
 
+class LocatieRegel(OpenbaarLezen):
+    """Locations are public to read (a confidential one only shows its wijk, see
+    Locatie.openbaar_punt). Aanbieder staff add and change the locations of their own
+    organisation; a redacteur those of organisations of their gemeente. None are deleted."""
+
+    def mag(self, user, actie, obj):
+        if actie == Actie.LEZEN:
+            return True
+        if actie == Actie.VERWIJDEREN:
+            return False
+        if isinstance(obj, type):
+            return is_redacteur(user) or is_aanbieder(user)
+        org = obj.organisatie
+        if org is None:
+            return False
+        if is_redacteur(user, org.gemeente_id):
+            return True
+        return is_aanbieder(user) and org.organisatie_id == user.organisatie_id
+
+
 class TaxonomieRegel(OpenbaarLezen):
     """The categories and the thesaurus are public; only a beheerder changes them."""
 
@@ -87,7 +109,7 @@ class TaxonomieRegel(OpenbaarLezen):
 
 def registreren() -> None:
     registreer("kaart.dienst", DienstRegel())
-    for model in ("organisatie", "locatie"):
-        registreer(f"kaart.{model}", BeheerbaarOpenbaar())
+    registreer("kaart.organisatie", BeheerbaarOpenbaar())
+    registreer("kaart.locatie", LocatieRegel())
     for model in ("taxonomie", "term", "zoekwoord"):
         registreer(f"kaart.{model}", TaxonomieRegel())

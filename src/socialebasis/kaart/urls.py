@@ -1,6 +1,6 @@
 from django.urls import path
 
-from socialebasis.kaart import beheer, hsds_api, thesaurus, views
+from socialebasis.kaart import beheer, hsds_api, thesaurus, views, views_locaties
 
 app_name = "kaart"
 
@@ -12,6 +12,13 @@ urlpatterns = [
     path("sociale-kaart/beheer/nieuw", beheer.nieuw, name="nieuw"),
     path("sociale-kaart/beheer/<uuid:pk>", beheer.bewerken, name="bewerken"),
     path("sociale-kaart/beheer/<uuid:pk>/controleren", beheer.controleren, name="controleren"),
+    path("sociale-kaart/beheer/locaties", views_locaties.lijst, name="locaties"),
+    path("sociale-kaart/beheer/locaties/nieuw", views_locaties.nieuw, name="locatie-nieuw"),
+    path(
+        "sociale-kaart/beheer/locaties/<uuid:pk>",
+        views_locaties.bewerken,
+        name="locatie-bewerken",
+    ),
     path("sociale-kaart/beoordelen", beheer.beoordelen, name="beoordelen"),
     path("sociale-kaart/beoordelen/<uuid:pk>/publiceren", beheer.publiceren, name="publiceren"),
     path("sociale-kaart/thesaurus", thesaurus.overzicht, name="thesaurus"),

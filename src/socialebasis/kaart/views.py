@@ -42,7 +42,7 @@ def _vraag(form) -> services.Zoekvraag:
         kosten=d.get("kosten") or "",
         weekdag=d.get("dag"),
         toegankelijkheid=d.get("toegankelijk") or "",
-        vanaf=form.gebieden.get(d.get("dichtbij") or ""),
+        vanaf=form.postcodeplaats or form.gebieden.get(d.get("dichtbij") or ""),
     )
 
 
@@ -63,7 +63,8 @@ def _kaartgemeente(vraag, diensten):
 
 def zoeken(request):
     form = ZoekForm(request.GET or None)
-    if form.is_bound and form.is_valid():
+    if form.is_bound:
+        form.is_valid()  # a wrong field (postcode) shows its error; the other filters apply
         vraag = _vraag(form)
     else:
         vraag = services.Zoekvraag()
@@ -91,7 +92,8 @@ def zoeken(request):
         "vraag": vraag,
     }
     if request.headers.get("HX-Request") and not request.headers.get("HX-History-Restore-Request"):
-        return render(request, "kaart/_resultaten.html", context)
+        # oob: the error summary and the postcode field are renewed too (message at the field)
+        return render(request, "kaart/_resultaten.html", {**context, "oob": True})
     return render(request, "kaart/zoeken.html", context)
 
 
