@@ -188,13 +188,36 @@ class Term(Meertalig, models.Model):
 
 
 class Zoekwoord(models.Model):
-    """Thesaurus: a word residents use ("eenzaam") pointing to categories ("ontmoeting")."""
+    """Thesaurus: a word residents use ("eenzaam") pointing to categories ("ontmoeting").
 
-    woord = models.CharField(_("woord of zinsdeel"), max_length=100, unique=True)
+    Words without a gemeente are the national list (seeded; changed by a platform beheerder);
+    a gemeente's beheerder adds words of their own. All words help every search: a word only
+    adds places to look, it never hides anything.
+    """
+
+    woord = models.CharField(_("woord of zinsdeel"), max_length=100)
+    gemeente = models.ForeignKey(
+        "gebieden.Gebied",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("gemeente"),
+    )
     termen = models.ManyToManyField(Term, related_name="zoekwoorden", verbose_name=_("categorieën"))
 
     class Meta:
         ordering = ["woord"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["woord"],
+                condition=models.Q(gemeente__isnull=True),
+                name="kaart_zoekwoord_landelijk_uniek",
+            ),
+            models.UniqueConstraint(
+                fields=["woord", "gemeente"], name="kaart_zoekwoord_gemeente_uniek"
+            ),
+        ]
         verbose_name = _("zoekwoord")
         verbose_name_plural = _("zoekwoorden")
 

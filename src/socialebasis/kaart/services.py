@@ -567,8 +567,13 @@ def term_opslaan(actor, term: Term | None, **velden) -> Term:
 
 @transaction.atomic
 def zoekwoord_opslaan(actor, woord: str, termen) -> Zoekwoord:
+    """Add or change a word: the national list for a platform beheerder, else the gemeente's."""
+    from socialebasis.kaart.toegang import is_platformbeheerder
+
     vereis(actor, Actie.AANMAKEN, Zoekwoord)
-    zw, _ = Zoekwoord.objects.get_or_create(woord=woord.strip().lower())
+    gemeente_id = None if is_platformbeheerder(actor) else actor.gemeente_id
+    zw, _ = Zoekwoord.objects.get_or_create(woord=woord.strip().lower(), gemeente_id=gemeente_id)
+    vereis(actor, Actie.WIJZIGEN, zw)
     zw.termen.set(termen)
     vastleggen(
         handeling="kaart.zoekwoord.opslaan",

@@ -138,6 +138,10 @@ def term_id(code: str) -> uuid.UUID:
     return uuid.uuid5(NAMESPACE, f"term:{code}")
 
 
+def _heeft_veld(model, naam: str) -> bool:
+    return any(f.name == naam for f in model._meta.get_fields())
+
+
 def zaaien(apps, schema_editor=None) -> None:
     Taxonomie = apps.get_model("kaart", "Taxonomie")
     Term = apps.get_model("kaart", "Term")
@@ -163,6 +167,8 @@ def zaaien(apps, schema_editor=None) -> None:
                 "volgorde": i,
             },
         )
+    # the national list (older schema states have no gemeente column yet)
+    landelijk = {"gemeente": None} if _heeft_veld(Zoekwoord, "gemeente") else {}
     for woord, codes in THESAURUS.items():
-        zw, _ = Zoekwoord.objects.get_or_create(woord=woord)
+        zw, _ = Zoekwoord.objects.get_or_create(woord=woord, **landelijk)
         zw.termen.add(*[term_id(c) for c in codes])

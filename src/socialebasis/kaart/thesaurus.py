@@ -6,6 +6,8 @@ kaart:categorie (edit), kaart:categorie-nieuw.
 
 from django import forms
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -15,6 +17,7 @@ from socialebasis.accounts.models import Rol
 from socialebasis.kaart import services
 from socialebasis.kaart.forms import TEXT
 from socialebasis.kaart.models import Term, Zoekwoord
+from socialebasis.kaart.toegang import is_platformbeheerder
 from socialebasis.web.views import rol_vereist
 
 
@@ -57,13 +60,17 @@ def overzicht(request):
         )
         messages.success(request, _("Het zoekwoord is opgeslagen."))
         return redirect("kaart:thesaurus")
+    platform = is_platformbeheerder(request.user)
+    woorden = Zoekwoord.objects.prefetch_related("termen").select_related("gemeente")
     return render(
         request,
         "kaart/thesaurus.html",
         {
             "form": form,
+            "platform": platform,
             "termen": Term.objects.all(),
-            "zoekwoorden": Zoekwoord.objects.prefetch_related("termen"),
+            "eigen": [] if platform else woorden.filter(gemeente_id=request.user.gemeente_id),
+            "landelijk": woorden.filter(gemeente__isnull=True),
         },
     )
 
@@ -71,13 +78,23 @@ def overzicht(request):
 @require_POST
 @rol_vereist(Rol.BEHEERDER)
 def zoekwoord_verwijderen(request, pk):
-    services.zoekwoord_verwijderen(request.user, get_object_or_404(Zoekwoord, pk=pk))
+    # another gemeente's words do not exist for this beheerder (404, not 403)
+    zichtbaar = Q(gemeente__isnull=True) | Q(gemeente_id=request.user.gemeente_id)
+    zw = get_object_or_404(Zoekwoord.objects.filter(zichtbaar), pk=pk)
+    services.zoekwoord_verwijderen(request.user, zw)
     messages.success(request, _("Het zoekwoord is verwijderd."))
     return redirect("kaart:thesaurus")
 
 
 @rol_vereist(Rol.BEHEERDER)
 def categorie(request, pk=None):
+    if not is_platformbeheerder(request.user):
+        raise PermissionDenied(
+            _(
+                "De categorieën gelden voor alle gemeenten; "
+                "de beheerder van het platform past ze aan."
+            )
+        )
     term = get_object_or_404(Term, pk=pk) if pk else None
     form = TermForm(request.POST or None, instance=term)
     if request.method == "POST" and form.is_valid():

@@ -10,8 +10,9 @@ In words (tests: kaart/tests/test_toegang.py):
   approves them (concept → gepubliceerd).
 - Locations: aanbieder staff add and change those of their own organisation, a redacteur those
   of the organisations of the gemeente (LocatieRegel).
-- Categories (taxonomy) and the thesaurus are public; a beheerder edits them (they are shared by
-  all gemeenten).
+- Categories (taxonomy) and the thesaurus are public. Categories and national words are shared
+  by all gemeenten: only the platform's beheerder (superuser) changes them; a gemeente's
+  beheerder keeps the thesaurus words of their own gemeente (ADR 0009).
 - Nobody else changes anything; entries are not deleted, they are ended (status inactive).
 """
 
@@ -94,17 +95,30 @@ class LocatieRegel(OpenbaarLezen):
         return is_aanbieder(user) and org.organisatie_id == user.organisatie_id
 
 
+def is_platformbeheerder(user) -> bool:
+    """The beheerder of the platform itself (a superuser account), not of one gemeente."""
+    return _ingelogd(user) and user.rol == Rol.BEHEERDER and user.is_superuser
+
+
 class TaxonomieRegel(OpenbaarLezen):
-    """The categories and the thesaurus are public; only a beheerder changes them."""
+    """The categories and the thesaurus are public. The categories and the national words are
+    shared by all gemeenten, so only a platform beheerder changes them; a gemeente's beheerder
+    adds, changes and removes the words of their own gemeente."""
 
     def mag(self, user, actie, obj):
         if actie == Actie.LEZEN:
             return True
-        if not (_ingelogd(user) and user.rol == Rol.BEHEERDER and user.gemeente_id):
+        if not (_ingelogd(user) and user.rol == Rol.BEHEERDER):
             return False
-        if actie == Actie.VERWIJDEREN:  # only thesaurus words; categories are kept
-            return not isinstance(obj, type) and obj._meta.model_name == "zoekwoord"
-        return True
+        model = obj if isinstance(obj, type) else type(obj)
+        if model._meta.model_name != "zoekwoord":
+            # categories are kept (never deleted); only the platform changes them
+            return actie != Actie.VERWIJDEREN and is_platformbeheerder(user)
+        if isinstance(obj, type):
+            return is_platformbeheerder(user) or bool(user.gemeente_id)
+        if obj.gemeente_id is None:
+            return is_platformbeheerder(user)
+        return obj.gemeente_id == user.gemeente_id
 
 
 def registreren() -> None:
