@@ -176,3 +176,84 @@ def test_voorziening_toevoegen_zonder_javascript(browser, live_server, utrecht):
         assert page.get_by_role("rowheader", name="Taalcafé Noord").count() == 2
     finally:
         context.close()
+
+
+def test_professional_wijzigt_netwerkberaad_en_zet_actie_op_gedaan(page, utrecht):
+    """Change a netwerkberaad by keyboard, mark an action done with one key press (htmx, in
+    place), and remove a review after the question. Every page passes axe-core."""
+    import datetime
+
+    from socialebasis.netwerk.models import Evaluatie, Netwerkberaad, Netwerkplan, Plandoel
+
+    persoon = utrecht.in_team
+    plan = Netwerkplan.objects.create(persoon=persoon)
+    doel = Plandoel.objects.create(plan=plan, tekst="Ik wil weer naar de markt.")
+    actie = Planactie.objects.create(
+        plan=plan, doel=doel, omschrijving="Samen naar de markt", eigenaar="inwoner"
+    )
+    beraad = Netwerkberaad.objects.create(
+        plan=plan, datum=datetime.date(2026, 10, 1), afspraken=[{"naam": "Ans", "doet": "belt"}]
+    )
+    Evaluatie.objects.create(plan=plan, datum=datetime.date(2027, 1, 15))
+    fouten = []
+    _inloggen(page, utrecht.users[Rol.PROFESSIONAL].email)
+    page.goto(f"/netwerk/{persoon.uuid}/plan")
+
+    # The netwerkberaad: open it from the plan with the keyboard and change it.
+    page.get_by_role("link", name="Wijzigen netwerkberaad van 1 oktober 2026").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_load_state()
+    assert page.locator("h1").inner_text() == "Netwerkberaad wijzigen"
+    fouten += axe_check(page)
+    afspraken = page.get_by_label("Wie waren er en wat gaat ieder doen?")
+    assert afspraken.input_value() == "Ans: belt"
+    afspraken.focus()
+    page.keyboard.press("ControlOrMeta+a")
+    page.keyboard.type("Ans: belt elke zondag\nBuurman Piet: gaat mee naar de markt")
+    page.get_by_label("Wat is er verder besproken?").fill("Piet heeft een auto.")
+    page.get_by_role("button", name="Opslaan").click()
+    page.wait_for_load_state()
+    page.get_by_role("status").get_by_text("Het netwerkberaad is opgeslagen.").wait_for()
+    assert page.get_by_text("gaat mee naar de markt").is_visible()
+    beraad.refresh_from_db()
+    assert beraad.afspraken[1] == {"naam": "Buurman Piet", "doet": "gaat mee naar de markt"}
+    assert beraad.verslag == "Piet heeft een auto."
+    fouten += axe_check(page)
+
+    # The action: one key press on "Gedaan"; htmx updates the plan in place.
+    page.evaluate("window.nwGeenHerlaad = true")
+    gedaan = page.get_by_role("button", name="Gedaan Samen naar de markt")
+    gedaan.focus()
+    page.keyboard.press("Enter")
+    page.locator("#plan-status").get_by_text("Samen naar de markt: klaar.").wait_for()
+    assert page.evaluate("window.nwGeenHerlaad") is True, "htmx updated the plan in place"
+    assert page.get_by_role("button", name="Toch nog niet klaar Samen naar de markt").is_visible()
+    # the keyboard focus stays on the button that was pressed
+    assert page.evaluate("document.activeElement.id") == f"status-{actie.pk}"
+    actie.refresh_from_db()
+    assert actie.status == "klaar"
+    fouten += axe_check(page)
+
+    # The other edit pages pass axe too.
+    page.get_by_role("link", name="Wijzigen Samen naar de markt").click()
+    page.wait_for_load_state()
+    fouten += axe_check(page)
+    page.get_by_role("link", name="Terug naar het plan").click()
+    page.get_by_role("link", name="Wijzigen doel 1").click()
+    page.wait_for_load_state()
+    fouten += axe_check(page)
+    page.get_by_role("link", name="Terug naar het plan").click()
+    page.get_by_role("link", name="Wijzigen terugkijken van 15 januari 2027").click()
+    page.wait_for_load_state()
+    fouten += axe_check(page)
+
+    # Removing asks first, on its own page.
+    page.get_by_role("link", name="Uit het plan halen").click()
+    page.wait_for_load_state()
+    assert "uit het plan halen?" in page.locator("h1").inner_text()
+    fouten += axe_check(page)
+    page.get_by_role("button", name="Ja, uit het plan halen").click()
+    page.wait_for_load_state()
+    page.get_by_text("Er is nog geen datum gepland om samen terug te kijken.").wait_for()
+    assert not Evaluatie.objects.filter(plan=plan).exists()
+    assert not fouten, "\n".join(fouten)

@@ -147,7 +147,7 @@ def vragenlijst_formulier(code: str):
     velden["datum"] = forms.DateField(
         label=_("Datum van invullen"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text=_("Leeg laten is vandaag."),
     )
 
@@ -196,7 +196,7 @@ class ActieFormulier(forms.ModelForm):
             "uiterlijk",
             "status",
         ]
-        widgets = {"uiterlijk": forms.DateInput(attrs={"type": "date"})}
+        widgets = {"uiterlijk": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
     def __init__(self, *args, persoon, plan=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -217,7 +217,9 @@ class ActieFormulier(forms.ModelForm):
 
 class BeraadFormulier(forms.Form):
     use_required_attribute = False
-    datum = forms.DateField(label=_("Datum"), widget=forms.DateInput(attrs={"type": "date"}))
+    datum = forms.DateField(
+        label=_("Datum"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
     afspraken = forms.CharField(
         label=_("Wie waren er en wat gaat ieder doen?"),
         widget=forms.Textarea(attrs={"rows": 5}),
@@ -238,12 +240,32 @@ class BeraadFormulier(forms.Form):
 class EvaluatieFormulier(forms.Form):
     datum = forms.DateField(
         label=_("Datum om samen terug te kijken"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         _utrecht(self)
+
+
+class EvaluatieWijzigenFormulier(EvaluatieFormulier):
+    use_required_attribute = False
+    verslag = forms.CharField(
+        label=_("Wat kwam eruit?"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["datum"].label = _("Datum")
+        _utrecht(self)
+
+
+def afspraken_als_tekst(afspraken) -> str:
+    """The agreements of a netwerkberaad as the lines of the form: 'Naam: wat hij of zij doet'."""
+    return "\n".join(f"{a['naam']}: {a['doet']}" if a.get("doet") else a["naam"] for a in afspraken)
 
 
 class InstellingenFormulier(forms.ModelForm):

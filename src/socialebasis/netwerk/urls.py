@@ -28,11 +28,38 @@ urlpatterns = [
         name="vragenlijst_invullen",
     ),
     path("netwerk/<uuid:persoon_id>/plan", views.plan, name="plan"),
-    path("netwerk/<uuid:persoon_id>/plan/acties/<int:actie_id>", views.actie, name="actie"),
+    path("netwerk/<uuid:persoon_id>/plan/doelen/<int:doel_id>", views.doel, name="doel"),
     path(
         "netwerk/<uuid:persoon_id>/plan/doelen/<int:doel_id>/verwijderen",
         views.doel_verwijderen,
         name="doel_verwijderen",
+    ),
+    path("netwerk/<uuid:persoon_id>/plan/acties/<int:actie_id>", views.actie, name="actie"),
+    path(
+        "netwerk/<uuid:persoon_id>/plan/acties/<int:actie_id>/verwijderen",
+        views.actie_verwijderen,
+        name="actie_verwijderen",
+    ),
+    path(
+        "netwerk/<uuid:persoon_id>/plan/acties/<int:actie_id>/status",
+        views.actie_status,
+        name="actie_status",
+    ),
+    path("netwerk/<uuid:persoon_id>/plan/beraden/<int:beraad_id>", views.beraad, name="beraad"),
+    path(
+        "netwerk/<uuid:persoon_id>/plan/beraden/<int:beraad_id>/verwijderen",
+        views.beraad_verwijderen,
+        name="beraad_verwijderen",
+    ),
+    path(
+        "netwerk/<uuid:persoon_id>/plan/evaluaties/<int:evaluatie_id>",
+        views.evaluatie,
+        name="evaluatie",
+    ),
+    path(
+        "netwerk/<uuid:persoon_id>/plan/evaluaties/<int:evaluatie_id>/verwijderen",
+        views.evaluatie_verwijderen,
+        name="evaluatie_verwijderen",
     ),
     path("netwerk/<uuid:persoon_id>/plan.pdf", views.plan_pdf, name="plan_pdf"),
 ]

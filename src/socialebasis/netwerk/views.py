@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
@@ -19,16 +20,20 @@ from socialebasis.netwerk.forms import (
     BeraadFormulier,
     DoelFormulier,
     EvaluatieFormulier,
+    EvaluatieWijzigenFormulier,
     InstellingenFormulier,
     LidFormulier,
     MomentopnameFormulier,
+    afspraken_als_tekst,
     vragenlijst_formulier,
 )
 from socialebasis.netwerk.grafiek import lijngrafiek
 from socialebasis.netwerk.instrumenten import INSTRUMENTEN
 from socialebasis.netwerk.models import (
+    ActieStatus,
     Evaluatie,
     Momentopname,
+    Netwerkberaad,
     Netwerklid,
     Planactie,
     Plandoel,
@@ -444,27 +449,106 @@ def plan(request, persoon_id):
                 _fout(form, e)
             else:
                 messages.success(request, melding)
-                return redirect(
-                    reverse("netwerk:plan", kwargs={"persoon_id": p.uuid}) + f"#{onderdeel}"
-                )
+                return _naar_plan(p, onderdeel)
+    return _planpagina(request, p, forms, onderdeel=onderdeel)
+
+
+def _planpagina(request, p, forms, *, onderdeel=None, melding=""):
     netwerkplan = services.plan_lezen(request.user, p)
     return render(
         request,
         "netwerk/plan.html",
-        {"persoon": p, "plan": netwerkplan, "forms": forms, "onderdeel": onderdeel},
+        {
+            "persoon": p,
+            "plan": netwerkplan,
+            "forms": forms,
+            "onderdeel": onderdeel,
+            "melding": melding,
+        },
+    )
+
+
+def _lege_planformulieren(p) -> dict:
+    bestaand = p.netwerkplan if hasattr(p, "netwerkplan") else None
+    return {
+        "doel": DoelFormulier(prefix="doel"),
+        "actie": ActieFormulier(prefix="actie", persoon=p, plan=bestaand),
+        "beraad": BeraadFormulier(prefix="beraad"),
+        "evaluatie": EvaluatieFormulier(prefix="evaluatie"),
+    }
+
+
+# Where on the plan page each part is shown (the anchor to go back to).
+ANKERS = {"doel": "doelen", "actie": "acties", "beraad": "beraad", "evaluatie": "evaluatie"}
+
+
+def _naar_plan(p, onderdeel: str, obj=None):
+    anker = f"{onderdeel}-{obj.pk}" if obj is not None else ANKERS.get(onderdeel, onderdeel)
+    return redirect(reverse("netwerk:plan", kwargs={"persoon_id": p.uuid}) + f"#{anker}")
+
+
+def _planonderdeel(request, persoon_id, model, pk, *, lezen: bool = True):
+    """The resident (404 when not visible) and one part of their plan (404 when not theirs).
+    A GET shows the part's data, so it is logged as a read."""
+    p = _persoon(request, persoon_id)
+    obj = model.objects.filter(pk=pk, plan__persoon=p).select_related("plan").first()
+    if obj is None:
+        raise Http404
+    obj.plan.persoon = p
+    if lezen and request.method == "GET":
+        services.gelezen(request.user, f"{model._meta.model_name}.lezen", p, obj)
+    return p, obj
+
+
+def _verwijderen(request, p, obj, *, onderdeel, weghalen, melding, context):
+    """Removal asks first: GET shows the question, POST removes and goes back to the plan."""
+    if request.method == "POST":
+        weghalen(request.user, obj)
+        messages.success(request, melding)
+        return _naar_plan(p, onderdeel)
+    terug = reverse("netwerk:plan", kwargs={"persoon_id": p.uuid}) + f"#{onderdeel}-{obj.pk}"
+    return render(
+        request, "netwerk/plan_verwijderen.html", {"persoon": p, "terug": terug, **context}
+    )
+
+
+@rol_vereist(Rol.PROFESSIONAL)
+def doel(request, persoon_id, doel_id):
+    p, d = _planonderdeel(request, persoon_id, Plandoel, doel_id)
+    form = DoelFormulier(request.POST or None, prefix="doel", initial={"tekst": d.tekst})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.doel_wijzigen(request.user, d, form.cleaned_data["tekst"])
+        except ValidationError as e:
+            _fout(form, e)
+        else:
+            messages.success(request, _("Het doel is opgeslagen."))
+            return _naar_plan(p, "doel", d)
+    return render(request, "netwerk/doel.html", {"persoon": p, "doel": d, "form": form})
+
+
+@rol_vereist(Rol.PROFESSIONAL)
+def doel_verwijderen(request, persoon_id, doel_id):
+    p, d = _planonderdeel(request, persoon_id, Plandoel, doel_id)
+    return _verwijderen(
+        request,
+        p,
+        d,
+        onderdeel="doel",
+        weghalen=services.doel_verwijderen,
+        melding=_("Het doel is uit het plan gehaald."),
+        context={
+            "vraag": _("Dit doel uit het plan halen?"),
+            "wat": d.tekst,
+            "uitleg": _("Acties bij dit doel blijven in het plan staan, maar zonder doel."),
+            "knop": _("Ja, doel uit het plan halen"),
+        },
     )
 
 
 @rol_vereist(Rol.PROFESSIONAL)
 def actie(request, persoon_id, actie_id):
-    p = _persoon(request, persoon_id)
-    a = Planactie.objects.filter(pk=actie_id, plan__persoon=p).select_related("plan").first()
-    if a is None:
-        raise Http404
-    if request.method == "POST" and request.POST.get("verwijderen"):
-        services.actie_verwijderen(request.user, a)
-        messages.success(request, _("De actie is uit het plan gehaald."))
-        return redirect("netwerk:plan", persoon_id=p.uuid)
+    p, a = _planonderdeel(request, persoon_id, Planactie, actie_id)
     form = ActieFormulier(request.POST or None, instance=a, prefix="actie", persoon=p, plan=a.plan)
     if request.method == "POST" and form.is_valid():
         try:
@@ -473,20 +557,144 @@ def actie(request, persoon_id, actie_id):
             _fout(form, e)
         else:
             messages.success(request, _("De actie is opgeslagen."))
-            return redirect("netwerk:plan", persoon_id=p.uuid)
+            return _naar_plan(p, "actie", a)
     return render(request, "netwerk/actie.html", {"persoon": p, "actie": a, "form": form})
 
 
 @rol_vereist(Rol.PROFESSIONAL)
+def actie_verwijderen(request, persoon_id, actie_id):
+    p, a = _planonderdeel(request, persoon_id, Planactie, actie_id)
+    return _verwijderen(
+        request,
+        p,
+        a,
+        onderdeel="actie",
+        weghalen=services.actie_verwijderen,
+        melding=_("De actie is uit het plan gehaald."),
+        context={
+            "vraag": _("Deze actie uit het plan halen?"),
+            "wat": a.omschrijving,
+            "uitleg": "",
+            "knop": _("Ja, actie uit het plan halen"),
+        },
+    )
+
+
+@rol_vereist(Rol.PROFESSIONAL)
 @require_POST
-def doel_verwijderen(request, persoon_id, doel_id):
-    p = _persoon(request, persoon_id)
-    d = Plandoel.objects.filter(pk=doel_id, plan__persoon=p).select_related("plan").first()
-    if d is None:
+def actie_status(request, persoon_id, actie_id):
+    """One click: 'Gedaan' (or back to 'bezig'). With htmx the plan is updated in place."""
+    p, a = _planonderdeel(request, persoon_id, Planactie, actie_id, lezen=False)
+    status = request.POST.get("status", "")
+    if status not in ActieStatus.values:
         raise Http404
-    services.doel_verwijderen(request.user, d)
-    messages.success(request, _("Het doel is uit het plan gehaald."))
-    return redirect("netwerk:plan", persoon_id=p.uuid)
+    try:
+        services.actie_wijzigen(request.user, a, {"status": status})
+    except ValidationError as e:  # e.g. the person who would do it left the network
+        messages.error(request, " ".join(e.messages))
+        wijzigen = reverse("netwerk:actie", kwargs={"persoon_id": p.uuid, "actie_id": a.pk})
+        if _htmx(request):
+            return HttpResponse(headers={"HX-Redirect": wijzigen})
+        return redirect(wijzigen)
+    melding = _("%(actie)s: %(status)s.") % {
+        "actie": a.omschrijving,
+        "status": a.get_status_display(),
+    }
+    if _htmx(request):
+        return _planpagina(request, p, _lege_planformulieren(p), melding=melding)
+    messages.success(request, melding)
+    return _naar_plan(p, "actie", a)
+
+
+@rol_vereist(Rol.PROFESSIONAL)
+def beraad(request, persoon_id, beraad_id):
+    p, b = _planonderdeel(request, persoon_id, Netwerkberaad, beraad_id)
+    form = BeraadFormulier(
+        request.POST or None,
+        prefix="beraad",
+        initial={
+            "datum": b.datum,
+            "afspraken": afspraken_als_tekst(b.afspraken),
+            "verslag": b.verslag,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        cd = form.cleaned_data
+        try:
+            services.beraad_wijzigen(
+                request.user,
+                b,
+                {
+                    "datum": cd["datum"],
+                    "afspraken": services.afspraken_uit_tekst(cd["afspraken"]),
+                    "verslag": cd["verslag"],
+                },
+            )
+        except ValidationError as e:
+            _fout(form, e)
+        else:
+            messages.success(request, _("Het netwerkberaad is opgeslagen."))
+            return _naar_plan(p, "beraad", b)
+    return render(request, "netwerk/beraad.html", {"persoon": p, "beraad": b, "form": form})
+
+
+@rol_vereist(Rol.PROFESSIONAL)
+def beraad_verwijderen(request, persoon_id, beraad_id):
+    p, b = _planonderdeel(request, persoon_id, Netwerkberaad, beraad_id)
+    return _verwijderen(
+        request,
+        p,
+        b,
+        onderdeel="beraad",
+        weghalen=services.beraad_verwijderen,
+        melding=_("Het netwerkberaad is uit het plan gehaald."),
+        context={
+            "vraag": _("Het netwerkberaad van %(datum)s uit het plan halen?")
+            % {"datum": date_format(b.datum)},
+            "wat": "",
+            "uitleg": _("Wat iedereen op dit netwerkberaad heeft afgesproken, is dan weg."),
+            "knop": _("Ja, netwerkberaad uit het plan halen"),
+        },
+    )
+
+
+@rol_vereist(Rol.PROFESSIONAL)
+def evaluatie(request, persoon_id, evaluatie_id):
+    p, e = _planonderdeel(request, persoon_id, Evaluatie, evaluatie_id)
+    form = EvaluatieWijzigenFormulier(
+        request.POST or None,
+        prefix="evaluatie",
+        initial={"datum": e.datum, "verslag": e.verslag},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.evaluatie_wijzigen(request.user, e, dict(form.cleaned_data))
+        except ValidationError as fout:
+            _fout(form, fout)
+        else:
+            messages.success(request, _("Het terugkijken is opgeslagen."))
+            return _naar_plan(p, "evaluatie", e)
+    return render(request, "netwerk/evaluatie.html", {"persoon": p, "evaluatie": e, "form": form})
+
+
+@rol_vereist(Rol.PROFESSIONAL)
+def evaluatie_verwijderen(request, persoon_id, evaluatie_id):
+    p, e = _planonderdeel(request, persoon_id, Evaluatie, evaluatie_id)
+    return _verwijderen(
+        request,
+        p,
+        e,
+        onderdeel="evaluatie",
+        weghalen=services.evaluatie_verwijderen,
+        melding=_("De datum om terug te kijken is uit het plan gehaald."),
+        context={
+            "vraag": _("Het terugkijken van %(datum)s uit het plan halen?")
+            % {"datum": date_format(e.datum)},
+            "wat": e.verslag,
+            "uitleg": "",
+            "knop": _("Ja, uit het plan halen"),
+        },
+    )
 
 
 def _pdf_antwoord(request, p) -> HttpResponse:

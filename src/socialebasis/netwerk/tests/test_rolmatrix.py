@@ -351,3 +351,93 @@ def test_netwerkplan_onderdelen_fouten_en_logboek(api, wereld):
     assert {"planactie.wijzigen", "evaluatie.verwijderen"} <= namen
     detail = c.get(basis).json()
     assert detail["acties"][0]["eigenaar"] == "netwerklid" and detail["evaluaties"] == []
+
+
+# ---- Screens for the parts of the plan ------------------------------------------------------
+# Every screen (UI route) of the app, with the test that holds its role × gemeente row. The test
+# below fails when a route is added without a row.
+PAGINAS_GEDEKT = {
+    # test_views.test_paginas_per_rol_en_gemeente
+    "persoon": "test_views",
+    "vragenlijsten": "test_views",
+    "vragenlijst_invullen": "test_views",
+    "plan": "test_views",
+    "mijn_plan": "test_views",
+    "instellingen": "test_views",
+    # test_views (own tests per screen)
+    "lid": "test_views",
+    "lid_verwijderen": "test_views",
+    "momentopname": "test_views",
+    "vergelijken": "test_views",
+    "plan_pdf": "test_views",
+    "mijn_plan_pdf": "test_views",
+    "mijn_vragenlijst": "test_views",
+    # here: test_planonderdelen_per_rol_en_gemeente
+    "doel": "hier",
+    "doel_verwijderen": "hier",
+    "actie": "hier",
+    "actie_verwijderen": "hier",
+    "actie_status": "hier",
+    "beraad": "hier",
+    "beraad_verwijderen": "hier",
+    "evaluatie": "hier",
+    "evaluatie_verwijderen": "hier",
+}
+
+
+def test_elk_scherm_staat_in_de_matrix():
+    from socialebasis.netwerk.urls import urlpatterns
+
+    namen = {p.name for p in urlpatterns}
+    assert namen == set(PAGINAS_GEDEKT), (
+        f"niet in de matrix: {namen - set(PAGINAS_GEDEKT)}; "
+        f"verdwenen: {set(PAGINAS_GEDEKT) - namen}"
+    )
+
+
+def _onderdelen(p):
+    plan = p.netwerkplan
+    return {
+        "doel": plan.doelen.get(),
+        "actie": plan.acties.get(),
+        "beraad": plan.beraden.get(),
+        "evaluatie": plan.evaluaties.get(),
+    }
+
+
+MEERVOUD = {"doel": "doelen", "actie": "acties", "beraad": "beraden", "evaluatie": "evaluaties"}
+
+
+@pytest.mark.parametrize("rol", ROLLEN)
+def test_planonderdelen_per_rol_en_gemeente(client, wereld, rol):
+    """Only the professional who sees the resident opens, changes and removes plan parts on
+    screen. A resident outside their view (other team, other gemeente) gives 404; other roles
+    403; without login: to the login page. Nothing changes for anyone who may not."""
+    if rol != ANON:
+        client.force_login(wereld["eigen"].users[rol])
+    for welke, wie in [(w, x) for w in ("eigen", "ander") for x in PERSONEN]:
+        p = getattr(wereld[welke], wie)
+        mag = _zichtbaar(rol, welke, wie) and rol == Rol.PROFESSIONAL
+        if rol == ANON:
+            verwacht = 302
+        elif rol != Rol.PROFESSIONAL:
+            verwacht = 403
+        else:
+            verwacht = 200 if mag else 404
+        onderdelen = _onderdelen(p)
+        for naam, obj in onderdelen.items():
+            basis = f"/netwerk/{p.uuid}/plan/{MEERVOUD[naam]}/{obj.pk}"
+            for pad in (basis, f"{basis}/verwijderen"):
+                r = client.get(pad)
+                assert r.status_code == verwacht, (rol, welke, wie, pad)
+                if rol == ANON:
+                    assert "/account/inloggen" in r["Location"]
+        actie = onderdelen["actie"]
+        r = client.post(f"/netwerk/{p.uuid}/plan/acties/{actie.pk}/status", {"status": "klaar"})
+        assert r.status_code == (302 if mag or rol == ANON else verwacht), (rol, welke, wie)
+        actie.refresh_from_db()
+        assert (actie.status == "klaar") == mag
+        for naam, obj in onderdelen.items():
+            r = client.post(f"/netwerk/{p.uuid}/plan/{MEERVOUD[naam]}/{obj.pk}/verwijderen")
+            assert r.status_code == (302 if mag or rol == ANON else verwacht), (rol, naam, wie)
+            assert type(obj).objects.filter(pk=obj.pk).exists() != mag, (rol, naam, wie)

@@ -1,10 +1,21 @@
 """The netwerk screens: what a professional and a resident see and can do, without JavaScript."""
 
+import datetime
+
 import pytest
 
 from socialebasis.accounts.models import Rol
+from socialebasis.audit.models import Verwerking
 from socialebasis.netwerk import services
-from socialebasis.netwerk.models import Netwerklid, Planactie, Vragenlijst
+from socialebasis.netwerk.models import (
+    Evaluatie,
+    Netwerkberaad,
+    Netwerklid,
+    Netwerkplan,
+    Planactie,
+    Plandoel,
+    Vragenlijst,
+)
 from socialebasis.netwerk.tests.factories import NetwerklidFactory
 
 pytestmark = pytest.mark.django_db
@@ -213,3 +224,233 @@ def test_ediz_met_signaalgrens_van_de_gemeente(pro, utrecht):
     assert "Score 5 van 9: op of boven de signaalgrens van de gemeente." in html
     assert "Uw gemeente gebruikt 4 als signaalgrens (geen officiële grens)." in html
     assert "de vaak genoemde grens is niet bevestigd" in html  # LSNS-6 subscales stay off
+
+
+# ---- Changing and removing parts of the plan on screen --------------------------------------
+
+
+@pytest.fixture
+def plan_van(utrecht):
+    """A plan with one goal, action, netwerkberaad and review."""
+
+    def maak(p):
+        plan = Netwerkplan.objects.create(persoon=p)
+        doel = Plandoel.objects.create(plan=plan, tekst="Ik wil weer naar de markt.")
+        actie = Planactie.objects.create(
+            plan=plan, doel=doel, omschrijving="Samen naar de markt", eigenaar="inwoner"
+        )
+        beraad = Netwerkberaad.objects.create(
+            plan=plan,
+            datum=datetime.date(2026, 10, 1),
+            afspraken=[{"naam": "Ans", "doet": "belt elke week"}, {"naam": "Bert", "doet": ""}],
+        )
+        evaluatie = Evaluatie.objects.create(plan=plan, datum=datetime.date(2027, 1, 15))
+        return doel, actie, beraad, evaluatie
+
+    return maak
+
+
+def _logboek(naam):
+    return Verwerking.objects.filter(naam=naam).count()
+
+
+def test_netwerkberaad_wijzigen_en_weghalen(pro, utrecht, plan_van):
+    p = utrecht.in_team
+    _doel, _actie, beraad, _evaluatie = plan_van(p)
+    url = f"/netwerk/{p.uuid}/plan/beraden/{beraad.pk}"
+    # The plan page links to the edit page; the edit page shows what was agreed, one per line.
+    assert url in pro.get(f"/netwerk/{p.uuid}/plan").content.decode()
+    html = pro.get(url).content.decode()
+    assert "Ans: belt elke week\nBert</textarea>" in html and 'value="2026-10-01"' in html
+    assert _logboek("netwerkberaad.lezen") == 1
+    r = pro.post(
+        url,
+        {
+            "beraad-datum": "2026-10-08",
+            "beraad-afspraken": "Ans: belt op zondag\nCor: gaat mee naar de markt",
+            "beraad-verslag": "Bert kon niet.",
+        },
+    )
+    assert r.status_code == 302 and r["Location"].endswith(f"/plan#beraad-{beraad.pk}")
+    beraad.refresh_from_db()
+    assert beraad.datum == datetime.date(2026, 10, 8) and beraad.verslag == "Bert kon niet."
+    assert beraad.afspraken == [
+        {"naam": "Ans", "doet": "belt op zondag"},
+        {"naam": "Cor", "doet": "gaat mee naar de markt"},
+    ]
+    assert _logboek("netwerkberaad.wijzigen") == 1
+    html = pro.get(f"/netwerk/{p.uuid}/plan").content.decode()
+    assert "Het netwerkberaad is opgeslagen." in html and "gaat mee naar de markt" in html
+
+    # Wrong input: a clear error naming the field, nothing saved.
+    r = pro.post(url, {"beraad-datum": "2026-10-08", "beraad-afspraken": ": belt"})
+    assert r.status_code == 200
+    html = r.content.decode()
+    assert "Wie waren er en wat gaat ieder doen?" in html and "Er staat geen naam voor" in html
+    r = pro.post(url, {"beraad-datum": "", "beraad-afspraken": "Ans"})
+    assert "Datum" in r.content.decode() and r.status_code == 200
+    beraad.refresh_from_db()
+    assert beraad.afspraken[0]["doet"] == "belt op zondag"
+
+    # Removing asks first; only the POST of the question removes.
+    r = pro.get(f"{url}/verwijderen")
+    assert r.status_code == 200
+    assert "Het netwerkberaad van 8 oktober 2026 uit het plan halen?" in r.content.decode()
+    assert Netwerkberaad.objects.filter(pk=beraad.pk).exists()
+    r = pro.post(f"{url}/verwijderen")
+    assert r.status_code == 302 and r["Location"].endswith("/plan#beraad")
+    assert not Netwerkberaad.objects.filter(pk=beraad.pk).exists()
+    assert _logboek("netwerkberaad.verwijderen") == 1
+    assert (
+        "Er is nog geen netwerkberaad geweest."
+        in pro.get(f"/netwerk/{p.uuid}/plan").content.decode()
+    )
+
+
+def test_evaluatie_wijzigen_en_weghalen(pro, utrecht, plan_van):
+    p = utrecht.in_team
+    *_rest, evaluatie = plan_van(p)
+    url = f"/netwerk/{p.uuid}/plan/evaluaties/{evaluatie.pk}"
+    assert 'value="2027-01-15"' in pro.get(url).content.decode()
+    r = pro.post(
+        url, {"evaluatie-datum": "2027-02-01", "evaluatie-verslag": "Het gaat goed met Ans."}
+    )
+    assert r.status_code == 302
+    evaluatie.refresh_from_db()
+    assert evaluatie.datum == datetime.date(2027, 2, 1)
+    assert evaluatie.verslag == "Het gaat goed met Ans."
+    assert _logboek("evaluatie.wijzigen") == 1 and _logboek("evaluatie.lezen") == 1
+    r = pro.post(url, {"evaluatie-datum": "morgen"})
+    assert r.status_code == 200 and "Datum" in r.content.decode()
+    assert (
+        "Het terugkijken van 1 februari 2027 uit het plan halen?"
+        in pro.get(f"{url}/verwijderen").content.decode()
+    )
+    assert pro.post(f"{url}/verwijderen").status_code == 302
+    assert not Evaluatie.objects.filter(pk=evaluatie.pk).exists()
+    assert _logboek("evaluatie.verwijderen") == 1
+
+
+def test_doel_en_actie_wijzigen_en_weghalen_met_een_vraag_vooraf(pro, utrecht, plan_van):
+    p = utrecht.in_team
+    doel, actie, _beraad, _evaluatie = plan_van(p)
+    url = f"/netwerk/{p.uuid}/plan/doelen/{doel.pk}"
+    assert "Ik wil weer naar de markt.</textarea>" in pro.get(url).content.decode()
+    r = pro.post(url, {"doel-tekst": "Ik wil elke zaterdag naar de markt."})
+    assert r.status_code == 302 and r["Location"].endswith(f"#doel-{doel.pk}")
+    doel.refresh_from_db()
+    assert doel.tekst == "Ik wil elke zaterdag naar de markt."
+    assert pro.post(url, {"doel-tekst": "  "}).status_code == 200
+    # remove: the question names the goal, the action stays without goal
+    html = pro.get(f"{url}/verwijderen").content.decode()
+    assert "Dit doel uit het plan halen?" in html and "Ik wil elke zaterdag" in html
+    assert Plandoel.objects.filter(pk=doel.pk).exists()
+    pro.post(f"{url}/verwijderen")
+    assert not Plandoel.objects.filter(pk=doel.pk).exists()
+    actie.refresh_from_db()
+    assert actie.doel is None
+    assert _logboek("plandoel.wijzigen") == _logboek("plandoel.verwijderen") == 1
+
+    url = f"/netwerk/{p.uuid}/plan/acties/{actie.pk}"
+    assert f"{url}/verwijderen" in pro.get(url).content.decode()
+    assert pro.post(url, {"verwijderen": "1"}).status_code == 200  # no removal without asking
+    assert Planactie.objects.filter(pk=actie.pk).exists()
+    assert "Deze actie uit het plan halen?" in pro.get(f"{url}/verwijderen").content.decode()
+    assert pro.post(f"{url}/verwijderen").status_code == 302
+    assert not Planactie.objects.filter(pk=actie.pk).exists()
+    assert _logboek("planactie.verwijderen") == 1
+
+
+def test_actie_gedaan_met_een_klik(pro, utrecht, plan_van):
+    p = utrecht.in_team
+    _doel, actie, _beraad, _evaluatie = plan_van(p)
+    url = f"/netwerk/{p.uuid}/plan/acties/{actie.pk}/status"
+    html = pro.get(f"/netwerk/{p.uuid}/plan").content.decode()
+    assert f'action="{url}"' in html and "Gedaan<span" in html
+    # Without JavaScript: a plain form and back to the action in the plan.
+    r = pro.post(url, {"status": "klaar"})
+    assert r.status_code == 302 and r["Location"].endswith(f"/plan#actie-{actie.pk}")
+    actie.refresh_from_db()
+    assert actie.status == "klaar"
+    assert _logboek("planactie.wijzigen") == 1
+    html = pro.get(f"/netwerk/{p.uuid}/plan").content.decode()
+    assert "Samen naar de markt: klaar." in html and "Toch nog niet klaar" in html
+    # With htmx: the plan comes back at once, with the message in the status region.
+    r = pro.post(url, {"status": "bezig"}, HTTP_HX_REQUEST="true")
+    assert r.status_code == 200
+    html = r.content.decode()
+    assert 'id="plan-blok"' in html and "Samen naar de markt: bezig." in html
+    actie.refresh_from_db()
+    assert actie.status == "bezig"
+    assert pro.post(url, {"status": "weg"}).status_code == 404
+    assert pro.get(url).status_code == 405
+
+
+def test_gedaan_bij_een_actie_zonder_netwerklid_gaat_naar_wijzigen(pro, utrecht):
+    p = utrecht.in_team
+    lid = NetwerklidFactory(persoon=p, naam="Zus Ans")
+    actie = services.actie_toevoegen(
+        utrecht.users[Rol.PROFESSIONAL],
+        p,
+        {"omschrijving": "Boodschappen", "eigenaar": "netwerklid", "netwerklid": lid},
+    )
+    services.lid_verwijderen(utrecht.users[Rol.PROFESSIONAL], lid)
+    r = pro.post(f"/netwerk/{p.uuid}/plan/acties/{actie.pk}/status", {"status": "klaar"})
+    assert r.status_code == 302 and r["Location"] == f"/netwerk/{p.uuid}/plan/acties/{actie.pk}"
+    assert "Kies wie uit het netwerk dit doet." in pro.get(r["Location"]).content.decode()
+    actie.refresh_from_db()
+    assert actie.status == "open"
+    r = pro.post(
+        f"/netwerk/{p.uuid}/plan/acties/{actie.pk}/status",
+        {"status": "klaar"},
+        HTTP_HX_REQUEST="true",
+    )
+    assert r["HX-Redirect"] == f"/netwerk/{p.uuid}/plan/acties/{actie.pk}"
+
+
+def test_planonderdelen_van_een_ander_team_of_andere_gemeente_geven_404(
+    pro, utrecht, amsterdam, plan_van
+):
+    for p in (utrecht.buiten_team, amsterdam.in_team):
+        doel, actie, beraad, evaluatie = plan_van(p)
+        for pad in (
+            f"doelen/{doel.pk}",
+            f"acties/{actie.pk}",
+            f"beraden/{beraad.pk}",
+            f"evaluaties/{evaluatie.pk}",
+        ):
+            basis = f"/netwerk/{p.uuid}/plan/{pad}"
+            assert pro.get(basis).status_code == 404
+            assert pro.get(f"{basis}/verwijderen").status_code == 404
+            assert pro.post(f"{basis}/verwijderen").status_code == 404
+        r = pro.post(
+            f"/netwerk/{p.uuid}/plan/beraden/{beraad.pk}",
+            {"beraad-datum": "2026-10-08", "beraad-afspraken": "Kwaadwillend"},
+        )
+        assert r.status_code == 404
+        r = pro.post(f"/netwerk/{p.uuid}/plan/acties/{actie.pk}/status", {"status": "klaar"})
+        assert r.status_code == 404
+        assert Netwerkberaad.objects.get(pk=beraad.pk).afspraken[0]["naam"] == "Ans"
+        assert Planactie.objects.get(pk=actie.pk).status == "open"
+        assert Plandoel.objects.filter(pk=doel.pk).exists()
+    # A part of another resident's plan is not found through this resident's address.
+    eigen = utrecht.in_team
+    plan_van(eigen)
+    vreemd = utrecht.buiten_team.netwerkplan.beraden.get()
+    assert pro.get(f"/netwerk/{eigen.uuid}/plan/beraden/{vreemd.pk}").status_code == 404
+    assert Verwerking.objects.filter(naam="netwerk.lezen", status="geweigerd").exists()
+    assert not Verwerking.objects.filter(naam__endswith=".wijzigen").exists()
+
+
+def test_inwoner_ziet_het_plan_maar_wijzigt_het_niet(client, utrecht, plan_van):
+    _doel, actie, beraad, _evaluatie = plan_van(utrecht.eigen)
+    client.force_login(utrecht.users[Rol.INWONER])
+    html = client.get("/netwerk/mijn-plan").content.decode()
+    assert "Samen naar de markt" in html and "belt elke week" in html
+    assert "Gedaan" not in html and "Wijzigen" not in html and "Weghalen" not in html
+    p = utrecht.eigen
+    r = client.post(f"/netwerk/{p.uuid}/plan/acties/{actie.pk}/status", {"status": "klaar"})
+    assert r.status_code == 403
+    assert client.post(f"/netwerk/{p.uuid}/plan/beraden/{beraad.pk}/verwijderen").status_code == 403
+    actie.refresh_from_db()
+    assert actie.status == "open" and Netwerkberaad.objects.filter(pk=beraad.pk).exists()
