@@ -3,7 +3,8 @@
 `hsds_import.importeren` checks every record first (schema and our rules). This module then
 1. looks up, per table, which of the ids in the import already exist (a few queries per table);
 2. plans every row in memory, in the same order and with the same rules as the record-by-record
-   path (`hsds_import.dienst_opslaan` and friends): update or create by id, `hsds_extra` merged,
+   path (`hsds_import.dienst_opslaan` and friends; both take the HSDS → column mapping from
+   `hsds_velden`): update or create by id, `hsds_extra` merged,
    nested lists (phones, contacts, schedules, service_at_locations, addresses) replaced when the
    key is present, exceptions of a schedule replaced, categories set, the public point, wijk and
    buurt of a service recomputed (`services.punt_bijwerken`). A record that cannot be planned
@@ -25,10 +26,10 @@ import uuid
 from collections import defaultdict
 
 from django.db import connection
-from django.utils.dateparse import parse_datetime
 
 from socialebasis.gebieden.models import Gebied
 from socialebasis.kaart import hsds_import as hi
+from socialebasis.kaart import hsds_velden as hv
 from socialebasis.kaart.models import (
     Adres,
     Contact,
@@ -36,7 +37,6 @@ from socialebasis.kaart.models import (
     DienstOpLocatie,
     Locatie,
     Organisatie,
-    Publicatie,
     Rooster,
     Taxonomie,
     Telefoon,
@@ -76,31 +76,6 @@ BOVEN = {
     "service_at_location": DienstOpLocatie,
     "taxonomy": Taxonomie,
     "taxonomy_term": Term,
-}
-# Our column → the HSDS field, for "too long" messages.
-HSDS_VELD = {
-    "naam": "name",
-    "naam_en": "translations/en/name",
-    "beschrijving": "description",
-    "url": "url",
-    "website": "website",
-    "email": "email",
-    "status": "status",
-    "laag": "layer",
-    "kosten": "cost_category",
-    "wmo_type": "wmo_type",
-    "nummer": "number",
-    "straat": "address_1",
-    "toevoeging": "address_2",
-    "postcode": "postal_code",
-    "plaats": "city",
-    "provincie": "state_province",
-    "land": "country",
-    "soort": "location_type",
-    "functie": "title",
-    "code": "code",
-    "uri": "uri",
-    "versie": "version",
 }
 NAAM_NL = {
     Dienst: "dienst",
@@ -220,8 +195,8 @@ class Plan:
             return
         if model is not None and obj.get("id") is not None:
             ids[model].add(obj["id"])
-        if model is Locatie and isinstance(obj.get("area"), dict) and obj["area"].get("code"):
-            codes.add(str(obj["area"]["code"]))
+        if model is Locatie and hv.gebied_code(obj) is not None:
+            codes.add(hv.gebied_code(obj))
         for k, v in obj.items():
             if k in VERWIJZING and isinstance(v, str):
                 ids[VERWIJZING[k]].add(v)
@@ -301,8 +276,10 @@ class Plan:
     def huidig(self, model, pk) -> dict | None:
         return self.rijen[model].get(pk) or self.bestaand[model].get(pk)
 
-    def _upsert(self, model, pk, velden: dict, data: dict, gebruikt: set) -> uuid.UUID:
-        pk = _uuid(pk)
+    def _upsert(self, model, nieuw: hv.Rij) -> uuid.UUID:
+        """Plan the row of `nieuw` (hsds_velden) by id; unmapped keys go to hsds_extra."""
+        pk = _uuid(nieuw.id)
+        velden = nieuw.velden
         oud = self.huidig(model, pk)
         if oud is None:
             vast, opvragen = self._standaard(model)
@@ -313,13 +290,15 @@ class Plan:
         else:
             rij = dict(oud)
         rij.update(velden)
-        rij["hsds_extra"] = hi._extra(oud["hsds_extra"] if oud else {}, data, gebruikt | {"id"})
+        rij["hsds_extra"] = hv.extra(
+            oud["hsds_extra"] if oud else {}, nieuw.data, nieuw.gebruikt | {"id"}
+        )
         lengtes = self._lengtes[model]
         for veld, w in velden.items():
             n = lengtes.get(veld)
             if n is not None and isinstance(w, str) and len(w) > n:
                 raise Onschrijfbaar(
-                    f"veld {HSDS_VELD.get(veld, veld)} ({NAAM_NL[model]} {pk}): "
+                    f"veld {hv.HSDS_VELD.get(veld, veld)} ({NAAM_NL[model]} {pk}): "
                     f"is langer dan {n} tekens"
                 )
         self._zet(self.rijen[model], pk, rij)
@@ -329,146 +308,40 @@ class Plan:
         self._zet(self.lijsten, (model, fk, ouder), [_uuid(i) for i in ids])
 
     def taxonomie(self, d: dict):
-        velden = {
-            "naam": d["name"],
-            "beschrijving": d.get("description", ""),
-            "uri": d.get("uri", ""),
-            "versie": str(d.get("version", "")),
-        }
-        return self._upsert(
-            Taxonomie, d["id"], velden, d, {"name", "description", "uri", "version"}
-        )
+        return self._upsert(Taxonomie, hv.taxonomie(d))
 
     def term(self, d: dict):
         tax = None
-        detail = d.get("taxonomy_detail")
-        if isinstance(detail, dict) and detail.get("id") and detail.get("name"):
-            tax = self.taxonomie({"description": detail.get("name"), **detail})
+        detail = hv.taxonomie_detail(d)
+        if detail is not None:
+            tax = self.taxonomie(detail)
         elif d.get("taxonomy_id") and self.bekend(Taxonomie, _uuid(d["taxonomy_id"])):
             tax = _uuid(d["taxonomy_id"])
-        velden = {
-            "naam": d["name"],
-            "beschrijving": d.get("description", ""),
-            "code": str(d.get("code", ""))[:100],
-            "taxonomie_id": tax,
-        }
-        gebruikt = {"name", "description", "code"}
-        if tax is not None and d.get("taxonomy_id"):
-            gebruikt.add("taxonomy_id")
-        return self._upsert(Term, d["id"], velden, d, gebruikt)
+        return self._upsert(Term, hv.term(d, tax))
 
     def organisatie(self, d: dict):
-        velden = {
-            "naam": d["name"],
-            "beschrijving": d.get("description", ""),
-            "email": d.get("email", ""),
-            "website": d.get("website", ""),
-        }
-        org = self._upsert(
-            Organisatie,
-            d["id"],
-            velden,
-            d,
-            {"name", "description", "email", "website", "locations"},
-        )
-        for loc in d.get("locations") or []:
-            if isinstance(loc, dict) and loc.get("id"):
-                self.locatie(loc, organisatie=org)
+        org = self._upsert(Organisatie, hv.organisatie(d))
+        for loc in hv.organisatie_locaties(d):
+            self.locatie(loc, organisatie=org)
         return org
 
     def locatie(self, d: dict, organisatie=None):
-        velden = {
-            "naam": d.get("name", "")[:250],
-            "beschrijving": d.get("description", ""),
-            "soort": d.get("location_type", "physical"),
-            "lat": d.get("latitude"),
-            "lon": d.get("longitude"),
-            "vertrouwelijk": bool(d.get("confidential", False)),
-        }
-        area = d.get("area")
-        if isinstance(area, dict) and area.get("code"):
-            gebied = self.gebieden.get(str(area["code"]))
-            if gebied is not None:
-                velden["wijk_id" if gebied[1] == "wijk" else "buurt_id"] = gebied[0]
-        if organisatie is not None:
-            velden["organisatie_id"] = organisatie
-        gebruikt = {
-            "name",
-            "description",
-            "location_type",
-            "latitude",
-            "longitude",
-            "addresses",
-            "confidential",
-            "area",
-        }
-        loc = self._upsert(Locatie, d["id"], velden, d, gebruikt)
-        if "addresses" in d:
-            for a in d["addresses"]:
-                self._upsert(
-                    Adres,
-                    a["id"],
-                    {
-                        "locatie_id": loc,
-                        "straat": a.get("address_1", ""),
-                        "toevoeging": a.get("address_2", ""),
-                        "plaats": a.get("city", ""),
-                        "provincie": a.get("state_province", ""),
-                        "postcode": a.get("postal_code", ""),
-                        "land": str(a.get("country", "NL"))[:2],
-                        "soort": a.get("address_type", ""),
-                    },
-                    a,
-                    {
-                        "address_1",
-                        "address_2",
-                        "city",
-                        "state_province",
-                        "postal_code",
-                        "country",
-                        "address_type",
-                        "location_id",
-                    },
-                )
-            self._lijst(Adres, "locatie_id", loc, [a["id"] for a in d["addresses"]])
+        code = hv.gebied_code(d)
+        gebied = self.gebieden.get(code) if code is not None else None
+        loc = self._upsert(Locatie, hv.locatie(d, gebied, organisatie))
+        adressen = hv.adressen(d, loc)
+        if adressen is not None:
+            for a in adressen:
+                self._upsert(Adres, a)
+            self._lijst(Adres, "locatie_id", loc, [a.id for a in adressen])
         return loc
 
     def rooster(self, s: dict, dienst):
-        weekdag = hi._weekdag(s)
-        datum = None
-        if (
-            weekdag is None
-            and s.get("dtstart")
-            and str(s.get("count")) == "1"
-            and not s.get("freq")
-        ):
-            datum = hi._datum(s["dtstart"])
-        velden = {
-            "dienst_id": dienst,
-            "weekdag": weekdag,
-            "datum": datum,
-            "begintijd": hi._tijd(s.get("opens_at")),
-            "eindtijd": hi._tijd(s.get("closes_at")),
-            "geldig_vanaf": hi._datum(s.get("valid_from")),
-            "geldig_tot": hi._datum(s.get("valid_to")),
-        }
-        gebruikt = {"opens_at", "closes_at", "valid_from", "valid_to", "exceptions", "service_id"}
-        if weekdag is not None:
-            gebruikt |= {"freq", "byday", "interval"}
-        if datum is not None:
-            gebruikt |= {"dtstart", "count"}
-        r = self._upsert(Rooster, s["id"], velden, s, gebruikt)
-        if "exceptions" in s:
+        r = self._upsert(Rooster, hv.rooster(s, dienst))
+        uitzonderingen = hv.uitzonderingen(s, r)
+        if uitzonderingen is not None:
             per_datum = {}
-            for u in s["exceptions"]:
-                rij = {
-                    "rooster_id": r,
-                    "datum": hi._datum(u["date"]),
-                    "vervalt": bool(u.get("cancelled", True)),
-                    "nieuwe_datum": hi._datum(u.get("moved_to_date")),
-                    "nieuwe_begintijd": hi._tijd(u.get("moved_to_time")),
-                    "reden": u.get("reason", ""),
-                }
+            for rij in uitzonderingen:
                 if len(rij["reden"]) > 250:
                     raise Onschrijfbaar(f"veld schedules/exceptions/reason ({r}): te lang")
                 per_datum[rij["datum"]] = rij
@@ -477,92 +350,25 @@ class Plan:
 
     def dienst(self, d: dict, gemeente=_WEG):
         org = None
-        if isinstance(d.get("organization"), dict) and d["organization"].get("id"):
-            org = self.organisatie(d["organization"])
-        elif d.get("organization_id") and self.bekend(Organisatie, _uuid(d["organization_id"])):
-            org = _uuid(d["organization_id"])
-        vertaling = (d.get("translations") or {}).get("en") or {}
-        velden = {
-            "naam": d["name"],
-            "beschrijving": d.get("description", ""),
-            "url": d.get("url", ""),
-            "email": d.get("email", ""),
-            "status": d.get("status", "active"),
-            "aanmelden": d.get("application_process", ""),
-            "organisatie_id": org,
-            "naam_en": vertaling.get("name", ""),
-            "beschrijving_en": vertaling.get("description", ""),
-        }
-        gebruikt = {
-            "name",
-            "description",
-            "url",
-            "email",
-            "status",
-            "application_process",
-            "organization",
-            "translations",
-            "phones",
-            "contacts",
-            "schedules",
-            "service_at_locations",
-        }
-        if org is not None:
-            gebruikt.add("organization_id")
-        for hsds, veld in (
-            ("layer", "laag"),
-            ("target_groups", "doelgroepen"),
-            ("cost_category", "kosten"),
-            ("wmo_type", "wmo_type"),
-        ):
-            if hsds in d:
-                velden[veld] = d[hsds]
-                gebruikt.add(hsds)
-        if d.get("last_checked"):
-            velden["laatst_gecontroleerd"] = hi._datum(d["last_checked"])
-            gebruikt.add("last_checked")
-        if d.get("last_modified") and parse_datetime(str(d["last_modified"])):
-            velden["gewijzigd_op"] = parse_datetime(str(d["last_modified"]))
-            gebruikt.add("last_modified")
+        genest, org_id = hv.dienst_organisatie(d)
+        if genest is not None:
+            org = self.organisatie(genest)
+        elif org_id and self.bekend(Organisatie, _uuid(org_id)):
+            org = _uuid(org_id)
+        rij = hv.dienst(d, org)
         pk = _uuid(d["id"])
         gemeente_id = self.gemeente_id if gemeente is _WEG else gemeente
         oud = self.huidig(Dienst, pk)
-        if oud is None:
-            velden["publicatie"] = Publicatie.GEPUBLICEERD
-            velden["gemeente_id"] = gemeente_id
-        elif gemeente_id is not None and oud["gemeente_id"] is None:
-            velden["gemeente_id"] = gemeente_id
-        self._upsert(Dienst, pk, velden, d, gebruikt)
-        if "phones" in d:
-            for t in d["phones"]:
-                omschrijving = str(t.get("description", ""))
-                self._upsert(
-                    Telefoon,
-                    t["id"],
-                    {
-                        "dienst_id": pk,
-                        "nummer": str(t.get("number", "")),
-                        "beschrijving": omschrijving[:250],
-                    },
-                    t,
-                    {"number"} | ({"description"} if len(omschrijving) <= 250 else set()),
-                )
-            self._lijst(Telefoon, "dienst_id", pk, [t["id"] for t in d["phones"]])
-        if "contacts" in d:
-            for c in d["contacts"]:
-                self._upsert(
-                    Contact,
-                    c["id"],
-                    {
-                        "dienst_id": pk,
-                        "naam": c.get("name", "")[:250],
-                        "functie": c.get("title", "")[:250],
-                        "email": c.get("email", ""),
-                    },
-                    c,
-                    {"name", "title", "email"},
-                )
-            self._lijst(Contact, "dienst_id", pk, [c["id"] for c in d["contacts"]])
+        rij.velden.update(
+            hv.dienst_eigenaar(oud is None, oud["gemeente_id"] if oud else None, gemeente_id)
+        )
+        self._upsert(Dienst, rij)
+        for model, kinderen in ((Telefoon, hv.telefoons), (Contact, hv.contacten)):
+            rijen = kinderen(d, pk)
+            if rijen is not None:
+                for kind in rijen:
+                    self._upsert(model, kind)
+                self._lijst(model, "dienst_id", pk, [kind.id for kind in rijen])
         if "schedules" in d:
             for s in d["schedules"]:
                 self.rooster(s, pk)
@@ -574,14 +380,14 @@ class Plan:
                 DienstOpLocatie, "dienst_id", pk, [x["id"] for x in d["service_at_locations"]]
             )
             self._zet(self.punt, pk, True)
-        if "attributes" in d:
+        verwijzingen = hv.dienst_termen(d)
+        if verwijzingen is not None:
             termen = []
-            for a in d["attributes"]:
-                t = a.get("taxonomy_term")
-                if isinstance(t, dict) and t.get("id") and t.get("name"):
+            for t, term_id in verwijzingen:
+                if t is not None:
                     termen.append(self.term(t))
-                elif a.get("taxonomy_term_id") and self.bekend(Term, _uuid(a["taxonomy_term_id"])):
-                    termen.append(_uuid(a["taxonomy_term_id"]))
+                elif self.bekend(Term, _uuid(term_id)):
+                    termen.append(_uuid(term_id))
             self._zet(self.termen, pk, list(dict.fromkeys(termen)))
         return pk
 
@@ -600,13 +406,7 @@ class Plan:
             loc = _uuid(x["location_id"])
         else:
             raise Onschrijfbaar(f"veld location_id: locatie {x.get('location_id')} bestaat niet")
-        pk = self._upsert(
-            DienstOpLocatie,
-            x["id"],
-            {"dienst_id": dienst, "locatie_id": loc, "beschrijving": x.get("description", "")},
-            x,
-            {"description", "location", "service", "service_id", "location_id"},
-        )
+        pk = self._upsert(DienstOpLocatie, hv.dienst_op_locatie(x, dienst, loc))
         self._zet(self.paren, (dienst, loc), pk)
         if los:
             self._zet(self.punt, dienst, True)

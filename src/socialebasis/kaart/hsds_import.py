@@ -8,6 +8,9 @@ records are written and the bad ones listed.
 Fields we do not model are kept in `hsds_extra` (merged on a repeated import), so an export gives
 back what came in. Nested lists of a service that we model (phones, contacts, schedules,
 service_at_locations) are replaced by the imported list when the key is present.
+
+Writing goes set-based through `hsds_bulk`; the record-by-record `*_opslaan` functions here are
+the fallback that names a failing record. Both take the HSDS → column mapping from `hsds_velden`.
 """
 
 import csv
@@ -18,11 +21,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.db import DatabaseError, transaction
-from django.utils.dateparse import parse_date, parse_datetime, parse_time
 
 from socialebasis.audit.services import vastleggen
 from socialebasis.gebieden.models import Gebied
 from socialebasis.kaart import hsds_schema
+from socialebasis.kaart import hsds_velden as hv
 from socialebasis.kaart.hsds_export import BYDAY
 from socialebasis.kaart.models import (
     Adres,
@@ -31,7 +34,6 @@ from socialebasis.kaart.models import (
     DienstOpLocatie,
     Locatie,
     Organisatie,
-    Publicatie,
     Rooster,
     Taxonomie,
     Telefoon,
@@ -319,187 +321,69 @@ def controleer(rec: Record) -> list[str]:
 # --- writing ----------------------------------------------------------------------------------
 
 
-def _extra(obj_extra: dict, data: dict, gebruikt: set) -> dict:
-    nieuw = dict(obj_extra or {})
-    nieuw.update({k: v for k, v in data.items() if k not in gebruikt})
-    return nieuw
-
-
 _ONBEKEND = object()
 
 
-def _upsert(model, pk, velden: dict, data: dict, gebruikt: set, bestaand=_ONBEKEND):
-    obj = model.objects.filter(pk=pk).first() if bestaand is _ONBEKEND else bestaand
-    extra = _extra(obj.hsds_extra if obj else {}, data, gebruikt | {"id"})
+def _upsert(model, rij: hv.Rij, bestaand=_ONBEKEND):
+    """Update or create the row of rij (hsds_velden) by id; unmapped keys go to hsds_extra."""
+    obj = model.objects.filter(pk=rij.id).first() if bestaand is _ONBEKEND else bestaand
+    extra = hv.extra(obj.hsds_extra if obj else {}, rij.data, rij.gebruikt | {"id"})
     if obj is None:
-        return model.objects.create(pk=pk, hsds_extra=extra, **velden)
-    for k, v in velden.items():
+        return model.objects.create(pk=rij.id, hsds_extra=extra, **rij.velden)
+    for k, v in rij.velden.items():
         setattr(obj, k, v)
     obj.hsds_extra = extra
     obj.save()
     return obj
 
 
-def _datum(w):
-    return parse_date(str(w)) if w else None
-
-
-def _tijd(w):
-    try:
-        return parse_time(str(w)) if w else None
-    except ValueError:
-        return None
-
-
 def _tijd_fout(w) -> bool:
-    return bool(w) and _tijd(w) is None
+    return bool(w) and hv.tijd(w) is None
 
 
 def taxonomie_opslaan(d: dict) -> Taxonomie:
-    velden = {
-        "naam": d["name"],
-        "beschrijving": d.get("description", ""),
-        "uri": d.get("uri", ""),
-        "versie": str(d.get("version", "")),
-    }
-    return _upsert(Taxonomie, d["id"], velden, d, {"name", "description", "uri", "version"})
+    return _upsert(Taxonomie, hv.taxonomie(d))
 
 
 def term_opslaan(d: dict) -> Term:
     tax = None
-    detail = d.get("taxonomy_detail")
-    if isinstance(detail, dict) and detail.get("id") and detail.get("name"):
-        tax = taxonomie_opslaan({"description": detail.get("name"), **detail})
+    detail = hv.taxonomie_detail(d)
+    if detail is not None:
+        tax = taxonomie_opslaan(detail).pk
     elif d.get("taxonomy_id"):
-        tax = Taxonomie.objects.filter(pk=d["taxonomy_id"]).first()
-    velden = {
-        "naam": d["name"],
-        "beschrijving": d.get("description", ""),
-        "code": str(d.get("code", ""))[:100],
-        "taxonomie": tax,
-    }
-    gebruikt = {"name", "description", "code"}
-    if tax is not None and d.get("taxonomy_id"):
-        gebruikt.add("taxonomy_id")
-    return _upsert(Term, d["id"], velden, d, gebruikt)
+        tax = Taxonomie.objects.filter(pk=d["taxonomy_id"]).values_list("pk", flat=True).first()
+    return _upsert(Term, hv.term(d, tax))
 
 
 def organisatie_opslaan(d: dict) -> Organisatie:
-    velden = {
-        "naam": d["name"],
-        "beschrijving": d.get("description", ""),
-        "email": d.get("email", ""),
-        "website": d.get("website", ""),
-    }
-    org = _upsert(
-        Organisatie, d["id"], velden, d, {"name", "description", "email", "website", "locations"}
-    )
-    for loc in d.get("locations") or []:
-        if isinstance(loc, dict) and loc.get("id"):
-            locatie_opslaan(loc, organisatie=org)
+    org = _upsert(Organisatie, hv.organisatie(d))
+    for loc in hv.organisatie_locaties(d):
+        locatie_opslaan(loc, organisatie=org)
     return org
 
 
 def locatie_opslaan(d: dict, organisatie=None) -> Locatie:
     gebied = None
-    area = d.get("area")
-    if isinstance(area, dict) and area.get("code"):
-        gebied = Gebied.objects.filter(code=area["code"]).first()
-    velden = {
-        "naam": d.get("name", "")[:250],
-        "beschrijving": d.get("description", ""),
-        "soort": d.get("location_type", "physical"),
-        "lat": d.get("latitude"),
-        "lon": d.get("longitude"),
-        "vertrouwelijk": bool(d.get("confidential", False)),
-    }
-    if gebied is not None:
-        velden["wijk" if gebied.niveau == "wijk" else "buurt"] = gebied
-    if organisatie is not None:
-        velden["organisatie"] = organisatie
-    gebruikt = {
-        "name",
-        "description",
-        "location_type",
-        "latitude",
-        "longitude",
-        "addresses",
-        "confidential",
-        "area",
-    }
-    loc = _upsert(Locatie, d["id"], velden, d, gebruikt)
-    if "addresses" in d:
-        ids = []
-        for a in d["addresses"]:
-            ids.append(a["id"])
-            _upsert(
-                Adres,
-                a["id"],
-                {
-                    "locatie": loc,
-                    "straat": a.get("address_1", ""),
-                    "toevoeging": a.get("address_2", ""),
-                    "plaats": a.get("city", ""),
-                    "provincie": a.get("state_province", ""),
-                    "postcode": a.get("postal_code", ""),
-                    "land": str(a.get("country", "NL"))[:2],
-                    "soort": a.get("address_type", ""),
-                },
-                a,
-                {
-                    "address_1",
-                    "address_2",
-                    "city",
-                    "state_province",
-                    "postal_code",
-                    "country",
-                    "address_type",
-                    "location_id",
-                },
-            )
-        loc.adressen.exclude(id__in=ids).delete()
+    code = hv.gebied_code(d)
+    if code is not None:
+        gebied = Gebied.objects.filter(code=code).values_list("id", "niveau").first()
+    org_id = organisatie.pk if organisatie is not None else None
+    loc = _upsert(Locatie, hv.locatie(d, gebied, org_id))
+    adressen = hv.adressen(d, loc.pk)
+    if adressen is not None:
+        for rij in adressen:
+            _upsert(Adres, rij)
+        loc.adressen.exclude(id__in=[rij.id for rij in adressen]).delete()
     return loc
 
 
-def _weekdag(s: dict) -> int | None:
-    byday = str(s.get("byday", ""))
-    if s.get("freq") == "WEEKLY" and byday in BYDAY and int(s.get("interval") or 1) == 1:
-        if not any(s.get(k) for k in ("byweekno", "bymonthday", "byyearday", "count", "until")):
-            return BYDAY.index(byday)
-    return None
-
-
 def rooster_opslaan(s: dict, dienst: Dienst) -> Rooster:
-    weekdag = _weekdag(s)
-    datum = None
-    if weekdag is None and s.get("dtstart") and str(s.get("count")) == "1" and not s.get("freq"):
-        datum = _datum(s["dtstart"])
-    velden = {
-        "dienst": dienst,
-        "weekdag": weekdag,
-        "datum": datum,
-        "begintijd": _tijd(s.get("opens_at")),
-        "eindtijd": _tijd(s.get("closes_at")),
-        "geldig_vanaf": _datum(s.get("valid_from")),
-        "geldig_tot": _datum(s.get("valid_to")),
-    }
-    gebruikt = {"opens_at", "closes_at", "valid_from", "valid_to", "exceptions", "service_id"}
-    if weekdag is not None:
-        gebruikt |= {"freq", "byday", "interval"}
-    if datum is not None:
-        gebruikt |= {"dtstart", "count"}
-    r = _upsert(Rooster, s["id"], velden, s, gebruikt)
-    if "exceptions" in s:
+    r = _upsert(Rooster, hv.rooster(s, dienst.pk))
+    uitzonderingen = hv.uitzonderingen(s, r.pk)
+    if uitzonderingen is not None:
         r.uitzonderingen.all().delete()
-        for u in s["exceptions"]:
-            Uitzondering.objects.create(
-                rooster=r,
-                datum=_datum(u["date"]),
-                vervalt=bool(u.get("cancelled", True)),
-                nieuwe_datum=_datum(u.get("moved_to_date")),
-                nieuwe_begintijd=_tijd(u.get("moved_to_time")),
-                reden=u.get("reason", ""),
-            )
+        for u in uitzonderingen:
+            Uitzondering.objects.create(**u)
     return r
 
 
@@ -509,90 +393,31 @@ def _vervang(qs, ids):
 
 def dienst_opslaan(d: dict, gemeente=None) -> Dienst:
     org = None
-    if isinstance(d.get("organization"), dict) and d["organization"].get("id"):
-        org = organisatie_opslaan(d["organization"])
-    elif d.get("organization_id"):
-        org = Organisatie.objects.filter(pk=d["organization_id"]).first()
-    vertaling = (d.get("translations") or {}).get("en") or {}
-    velden = {
-        "naam": d["name"],
-        "beschrijving": d.get("description", ""),
-        "url": d.get("url", ""),
-        "email": d.get("email", ""),
-        "status": d.get("status", "active"),
-        "aanmelden": d.get("application_process", ""),
-        "organisatie": org,
-        "naam_en": vertaling.get("name", ""),
-        "beschrijving_en": vertaling.get("description", ""),
-    }
-    gebruikt = {
-        "name",
-        "description",
-        "url",
-        "email",
-        "status",
-        "application_process",
-        "organization",
-        "translations",
-        "phones",
-        "contacts",
-        "schedules",
-        "service_at_locations",
-    }
-    if org is not None:
-        gebruikt.add("organization_id")
-    for hsds, veld in (
-        ("layer", "laag"),
-        ("target_groups", "doelgroepen"),
-        ("cost_category", "kosten"),
-        ("wmo_type", "wmo_type"),
-    ):
-        if hsds in d:
-            velden[veld] = d[hsds]
-            gebruikt.add(hsds)
-    if d.get("last_checked"):
-        velden["laatst_gecontroleerd"] = _datum(d["last_checked"])
-        gebruikt.add("last_checked")
-    if d.get("last_modified") and parse_datetime(str(d["last_modified"])):
-        velden["gewijzigd_op"] = parse_datetime(str(d["last_modified"]))
-        gebruikt.add("last_modified")
+    genest, org_id = hv.dienst_organisatie(d)
+    if genest is not None:
+        org = organisatie_opslaan(genest).pk
+    elif org_id:
+        org = Organisatie.objects.filter(pk=org_id).values_list("pk", flat=True).first()
+    rij = hv.dienst(d, org)
     bestaand = Dienst.objects.filter(pk=d["id"]).first()
-    if bestaand is None:
-        velden["publicatie"] = Publicatie.GEPUBLICEERD
-        velden["gemeente"] = gemeente
-    elif gemeente is not None and bestaand.gemeente_id is None:
-        velden["gemeente"] = gemeente
-    dienst = _upsert(Dienst, d["id"], velden, d, gebruikt, bestaand=bestaand)
-    if "phones" in d:
-        for t in d["phones"]:
-            _upsert(
-                Telefoon,
-                t["id"],
-                {
-                    "dienst": dienst,
-                    "nummer": str(t.get("number", "")),
-                    "beschrijving": str(t.get("description", ""))[:250],
-                },
-                t,
-                {"number"}
-                | ({"description"} if len(str(t.get("description", ""))) <= 250 else set()),
-            )
-        _vervang(dienst.telefoons.all(), [t["id"] for t in d["phones"]])
-    if "contacts" in d:
-        for c in d["contacts"]:
-            _upsert(
-                Contact,
-                c["id"],
-                {
-                    "dienst": dienst,
-                    "naam": c.get("name", "")[:250],
-                    "functie": c.get("title", "")[:250],
-                    "email": c.get("email", ""),
-                },
-                c,
-                {"name", "title", "email"},
-            )
-        _vervang(dienst.contacten.all(), [c["id"] for c in d["contacts"]])
+    rij.velden.update(
+        hv.dienst_eigenaar(
+            bestaand is None,
+            bestaand.gemeente_id if bestaand is not None else None,
+            getattr(gemeente, "pk", gemeente),
+        )
+    )
+    dienst = _upsert(Dienst, rij, bestaand=bestaand)
+    telefoons = hv.telefoons(d, dienst.pk)
+    if telefoons is not None:
+        for t in telefoons:
+            _upsert(Telefoon, t)
+        _vervang(dienst.telefoons.all(), [t.id for t in telefoons])
+    contacten = hv.contacten(d, dienst.pk)
+    if contacten is not None:
+        for c in contacten:
+            _upsert(Contact, c)
+        _vervang(dienst.contacten.all(), [c.id for c in contacten])
     if "schedules" in d:
         for s in d["schedules"]:
             rooster_opslaan(s, dienst)
@@ -602,14 +427,14 @@ def dienst_opslaan(d: dict, gemeente=None) -> Dienst:
         for x in d["service_at_locations"]:
             dienst_op_locatie_opslaan(x, dienst)
         _vervang(dienst.op_locaties.all(), [x["id"] for x in d["service_at_locations"]])
-    if "attributes" in d:
+    verwijzingen = hv.dienst_termen(d)
+    if verwijzingen is not None:
         termen = []
-        for a in d["attributes"]:
-            t = a.get("taxonomy_term")
-            if isinstance(t, dict) and t.get("id") and t.get("name"):
+        for t, term_id in verwijzingen:
+            if t is not None:
                 termen.append(term_opslaan(t))
-            elif a.get("taxonomy_term_id"):
-                termen.extend(Term.objects.filter(pk=a["taxonomy_term_id"]))
+            else:
+                termen.extend(Term.objects.filter(pk=term_id))
         dienst.termen.set(termen)
     if "service_at_locations" in d:
         from socialebasis.kaart.services import punt_bijwerken
@@ -630,13 +455,7 @@ def dienst_op_locatie_opslaan(x: dict, dienst: Dienst | None = None):
     else:
         loc = Locatie.objects.get(pk=x["location_id"])
     DienstOpLocatie.objects.filter(dienst=dienst, locatie=loc).exclude(pk=x["id"]).delete()
-    _upsert(
-        DienstOpLocatie,
-        x["id"],
-        {"dienst": dienst, "locatie": loc, "beschrijving": x.get("description", "")},
-        x,
-        {"description", "location", "service", "service_id", "location_id"},
-    )
+    _upsert(DienstOpLocatie, hv.dienst_op_locatie(x, dienst.pk, loc.pk))
     if los:
         from socialebasis.kaart.services import punt_bijwerken
 
