@@ -7,6 +7,11 @@ A throw-away test database is created and dropped. Measures, in the same run:
 1. search through the HTTP API (GET /api/hsds/services?search=…&area=…&near=…, first page,
    Django test client) vs. the raw SQL of the same search (full-text + thesaurus + area filter +
    distance sort + LIMIT) — p50/p95 in ms; targets p95 ≤ 50 ms and ≤ 2× raw;
+1b. the nationwide search (no area: GET /api/hsds/services?search=…&per_page=50, ~10,000 hits
+   per word, first page + total_items) vs. its raw SQL (page + COUNT on the columns of
+   migration 0007), the same raw SQL in the old form (text expression + thesaurus EXISTS, a few
+   runs only) and the public search page /sociale-kaart?q=… without area (a few runs);
+   --vacuum: VACUUM ANALYZE after filling (the steady state) instead of ANALYZE;
 2. HSDS import of the same number of services from one JSON file (target ≤ 60 s);
 3. the ndjson export: peak Python memory (tracemalloc) while streaming all services, for
    N and N/10 services — constant memory means the two peaks are about equal.
@@ -47,6 +52,9 @@ WOORDEN = [
     ("Buurtbus", "Vervoer naar de huisarts of de markt.", "vervoer"),
     ("Stoelyoga", "Rustige oefeningen op een stoel voor ouderen.", "gezondheid"),
 ]
+
+
+VACUUM = False
 
 
 def p(values, q):
@@ -130,7 +138,9 @@ def vullen(n: int, rnd: random.Random):
     DienstOpLocatie.objects.bulk_create(links, batch_size=5000)
     Koppel.objects.bulk_create(koppels, batch_size=5000)
     with connection.cursor() as c:
-        c.execute("ANALYZE")
+        # --vacuum: the steady state autovacuum reaches soon after a bulk write (the category
+        # links above made the triggers of migration 0007 rewrite every service once)
+        c.execute("VACUUM ANALYZE" if VACUUM else "ANALYZE")
     return buurten
 
 
@@ -147,6 +157,83 @@ LIMIT 50
 """
 
 
+LANDELIJK_WAAR = """
+FROM kaart_dienst d
+WHERE d.publicatie = 'gepubliceerd' AND d.status = 'active'
+  AND (d.zoekvector @@ to_tsquery('dutch'::regconfig, %(q)s) OR d.term_ids && %(termen)s::uuid[])
+"""
+LANDELIJK = (
+    "SELECT d.id, d.naam, d.beschrijving, d.status, d.gewijzigd_op"
+    + LANDELIJK_WAAR
+    + "ORDER BY ts_rank(d.zoekvector, to_tsquery('dutch'::regconfig, %(q)s)) DESC, d.naam, d.id"
+    " LIMIT 50"
+)
+LANDELIJK_TELLEN = "SELECT COUNT(*)" + LANDELIJK_WAAR
+# the form before migration 0007: the text expression and the thesaurus as EXISTS
+VECTOR = (
+    "(setweight(to_tsvector('dutch'::regconfig, COALESCE(d.naam, '')), 'A') || "
+    "setweight(to_tsvector('dutch'::regconfig, COALESCE(d.beschrijving, '')), 'B'))"
+)
+OUD_WAAR = f"""
+FROM kaart_dienst d
+WHERE d.publicatie = 'gepubliceerd' AND d.status = 'active'
+  AND ({VECTOR} @@ to_tsquery('dutch'::regconfig, %(q)s)
+       OR EXISTS (SELECT 1 FROM kaart_dienst_termen t
+                  WHERE t.dienst_id = d.id AND t.term_id = ANY(%(termen)s::uuid[])))
+"""
+OUD = (
+    "SELECT d.id, d.naam, d.beschrijving, d.status, d.gewijzigd_op"
+    + OUD_WAAR
+    + f"ORDER BY ts_rank({VECTOR}, to_tsquery('dutch'::regconfig, %(q)s)) DESC, d.naam, d.id"
+    " LIMIT 50"
+)
+OUD_TELLEN = "SELECT COUNT(*)" + OUD_WAAR
+WOORDEN_ZOEKEN = ["koffie", "maaltijd", "wandelen", "schulden", "yoga"]
+
+
+def landelijk(runs: int, rnd, *, oud_runs: int = 0, pagina_runs: int = 0):
+    """Nationwide search (no area) via the API and raw SQL; optionally the old SQL form and the
+    HTML search page, each for fewer runs (they are slow)."""
+    from django.test import Client
+
+    from socialebasis.kaart.services import thesaurus_termen, tsquery
+
+    client = Client()
+    api, raw, oud, pagina, treffers = [], [], [], [], {}
+
+    def sql(vraag, tellen, woord):
+        params = {"q": tsquery(woord), "termen": list(thesaurus_termen(woord))}
+        with connection.cursor() as c:
+            c.execute(vraag, params)
+            rows = c.fetchall()
+            c.execute(tellen, params)
+            totaal = c.fetchone()[0]
+        json.dumps([[str(x) for x in row] for row in rows])
+        return totaal
+
+    for i in range(runs):
+        woord = rnd.choice(WOORDEN_ZOEKEN)
+        t = time.perf_counter()
+        r = client.get("/api/hsds/services", {"search": woord, "per_page": 50})
+        api.append(time.perf_counter() - t)
+        assert r.status_code == 200, r.content[:300]
+        t = time.perf_counter()
+        totaal = sql(LANDELIJK, LANDELIJK_TELLEN, woord)
+        raw.append(time.perf_counter() - t)
+        assert r.json()["total_items"] == totaal, (woord, r.json()["total_items"], totaal)
+        treffers[woord] = totaal
+        if i < oud_runs:
+            t = time.perf_counter()
+            assert sql(OUD, OUD_TELLEN, woord) == totaal
+            oud.append(time.perf_counter() - t)
+        if i < pagina_runs:
+            t = time.perf_counter()
+            r = client.get("/sociale-kaart", {"q": woord})
+            pagina.append(time.perf_counter() - t)
+            assert r.status_code == 200
+    return api, raw, oud, pagina, treffers
+
+
 def zoeken(args, buurten, rnd):
     from django.test import Client
 
@@ -156,7 +243,7 @@ def zoeken(args, buurten, rnd):
     api, raw, vloer = [], [], []
     for _ in range(args.runs):
         b = rnd.choice(buurten)
-        woord = rnd.choice(["koffie", "maaltijd", "wandelen", "schulden", "yoga"])
+        woord = rnd.choice(WOORDEN_ZOEKEN)
         t = time.perf_counter()
         r = client.get(
             "/api/hsds/services",
@@ -248,10 +335,15 @@ def main():
     parser.add_argument("--runs", type=int, default=200)
     parser.add_argument("--import-diensten", type=int, default=None)
     parser.add_argument("--geen-ndjson", action="store_true")
+    parser.add_argument("--oud-runs", type=int, default=10, help="runs of the old SQL form")
+    parser.add_argument("--pagina-runs", type=int, default=10, help="runs of the HTML page")
     parser.add_argument(
         "--ndjson", default=None, help="two sizes to stream, e.g. 2000,20000 (default N/10,N)"
     )
+    parser.add_argument("--vacuum", action="store_true", help="VACUUM ANALYZE after filling")
     args = parser.parse_args()
+    global VACUUM
+    VACUUM = args.vacuum
     if connection.vendor != "postgresql":
         sys.exit("Draai dit met DATABASE_URL=postgres://… (PostgreSQL).")
     rnd = random.Random(2026)
@@ -272,6 +364,26 @@ def main():
         print(f"verhouding p95 {p(api, 0.95) / p(raw, 0.95):.2f}×")
         netto = (p(api, 0.95) - p(vloer, 0.95)) / p(raw, 0.95)
         print(f"verhouding p95 (API − lege view) / raw {netto:.2f}×")
+        landelijk(20, rnd)  # warm up
+        api, raw, oud, pagina, treffers = landelijk(
+            args.runs, rnd, oud_runs=args.oud_runs, pagina_runs=args.pagina_runs
+        )
+        print(f"landelijk treffers per woord: {treffers}")
+        print(f"landelijk API  p50 {p(api, 0.5):.1f} ms  p95 {p(api, 0.95):.1f} ms")
+        print(
+            f"landelijk raw  p50 {p(raw, 0.5):.1f} ms  p95 {p(raw, 0.95):.1f} ms (pagina + COUNT)"
+        )
+        print(f"landelijk verhouding p95 {p(api, 0.95) / p(raw, 0.95):.2f}×")
+        if oud:
+            print(
+                f"landelijk raw, oude vorm ({len(oud)}×) p50 {p(oud, 0.5):.1f} ms"
+                f"  p95 {p(oud, 0.95):.1f} ms"
+            )
+        if pagina:
+            print(
+                f"landelijk zoekpagina /sociale-kaart?q= ({len(pagina)}×)"
+                f" p50 {p(pagina, 0.5):.1f} ms  p95 {p(pagina, 0.95):.1f} ms"
+            )
         if args.geen_ndjson:
             return
         if args.ndjson:

@@ -531,7 +531,7 @@ class Plan:
                     nieuw.append(rij)
                 elif rij != oud:
                     gewijzigd.append(rij)
-            _invoegen(model, nieuw)
+            _invoegen(model, nieuw, termen=self.termen if model is Dienst else None)
             _bijwerken(model, gewijzigd)
             if nieuw or gewijzigd:
                 self.geschreven[model._meta.db_table] = (len(nieuw), len(gewijzigd))
@@ -583,9 +583,11 @@ def _kolommen(model, met_pk=True):
     return [f for f in model._meta.concrete_fields if met_pk or not f.primary_key]
 
 
-def _copy(tabel: str, velden, rijen) -> None:
+def _copy(tabel: str, velden, rijen, extra: tuple[str, dict] | None = None) -> None:
+    """COPY rows into `tabel`. `extra` = (column, {id: value}): one more column that is not a
+    model field (kaart_dienst.term_ids, migration 0007)."""
     qn = connection.ops.quote_name
-    kolommen = ", ".join(qn(f.column) for f in velden)
+    kolommen = ", ".join([qn(f.column) for f in velden] + ([qn(extra[0])] if extra else []))
     namen = [f.attname for f in velden]
     json_namen = {f.attname for f in velden if f.get_internal_type() == "JSONField"}
     with connection.cursor() as c:
@@ -599,6 +601,8 @@ def _copy(tabel: str, velden, rijen) -> None:
                         else w
                         for n, w in zip(namen, waarden, strict=True)
                     ]
+                if extra:
+                    waarden.append(extra[1].get(rij["id"], []))
                 kopie.write_row(waarden)
 
 
@@ -612,7 +616,10 @@ def _sorteersleutel(model) -> str:
     return "id"
 
 
-def _invoegen(model, rijen: list[dict], met_pk=True) -> None:
+def _invoegen(model, rijen: list[dict], met_pk=True, termen: dict | None = None) -> None:
+    """`termen` (services only): {service id: [term ids]}. On PostgreSQL the category-id array
+    of migration 0007 is written in the same COPY, so the link table's triggers find nothing to
+    change (they would otherwise update every new service once more)."""
     if not rijen:
         return
     velden = _kolommen(model, met_pk)
@@ -620,7 +627,11 @@ def _invoegen(model, rijen: list[dict], met_pk=True) -> None:
         sleutel = _sorteersleutel(model)
         if sleutel in rijen[0]:
             rijen = sorted(rijen, key=lambda r: r[sleutel].int if r[sleutel] else 0)
-        _copy(model._meta.db_table, velden, rijen)
+        extra = None
+        if termen is not None:
+            # sorted as PostgreSQL sorts uuids (bytewise = by integer value), like the trigger
+            extra = ("term_ids", {d: sorted(t, key=lambda u: u.int) for d, t in termen.items()})
+        _copy(model._meta.db_table, velden, rijen, extra)
         return
     model.objects.bulk_create(
         [model(**{f.attname: r[f.attname] for f in velden}) for r in rijen], batch_size=500

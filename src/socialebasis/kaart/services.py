@@ -113,7 +113,12 @@ m2m_changed.connect(thesaurus_vergeten, sender=Zoekwoord.termen.through, dispatc
 
 
 def _met_term(ids) -> Q:
-    """Has one of these categories: a correlated EXISTS, cheap once other filters narrowed."""
+    """Has one of these categories. PostgreSQL: `term_ids && ARRAY[…]` on the GIN-indexed
+    category array of migration 0007, so it can be OR-ed with the text index (BitmapOr) — with
+    no area filter the EXISTS below made PostgreSQL scan all services. SQLite: a correlated
+    EXISTS on the link table."""
+    if connection.vendor == "postgresql":
+        return Q(_PgTermen(list(ids)))
     return Q(
         Exists(
             Dienst.termen.through.objects.filter(dienst_id=OuterRef("pk"), term_id__in=list(ids))
@@ -121,8 +126,41 @@ def _met_term(ids) -> Q:
     )
 
 
+class _PgKolom(Expression):
+    """An expression on one of migration 0007's PostgreSQL-only columns of kaart_dienst (not
+    model fields), qualified with the alias the query gives kaart_dienst."""
+
+    def __init__(self, output_field):
+        super().__init__(output_field=output_field)
+        self.pk = F("pk")
+
+    def get_source_expressions(self):
+        return [self.pk]
+
+    def set_source_expressions(self, exprs):
+        (self.pk,) = exprs
+
+    def kolom(self, compiler, naam: str) -> tuple[str, list]:
+        pk_sql, params = compiler.compile(self.pk)  # '"kaart_dienst"."id"' or 'U0."id"'
+        tabel, punt, _ = pk_sql.rpartition(".")
+        return f"{tabel}{punt}{naam}", list(params)
+
+
+class _PgTermen(_PgKolom):
+    """PostgreSQL: `term_ids && %s::uuid[]` — the service has one of these categories."""
+
+    def __init__(self, ids: list):
+        super().__init__(BooleanField())
+        self.ids = ids
+
+    def as_sql(self, compiler, connection):
+        kolom, params = self.kolom(compiler, "term_ids")
+        return f"{kolom} && %s::uuid[]", [*params, self.ids]
+
+
 def zoekvector():
-    """The full-text expression; migration 0003 puts a GIN index on exactly this expression."""
+    """The full-text expression (PostgreSQL). Migration 0003 put a GIN index on it; migration
+    0007 stores it as the generated column kaart_dienst.zoekvector, which _PgTekst uses."""
     from django.contrib.postgres.search import SearchVector
 
     return SearchVector("naam", weight="A", config="dutch") + SearchVector(
@@ -171,34 +209,22 @@ def tsquery(tekst: str) -> str:
     return " & ".join(delen[:-1] + [f"{delen[-1]}:*"])
 
 
-class _PgTekst(Expression):
-    """PostgreSQL: `vector @@ to_tsquery('dutch', q)` (or with rang=True `ts_rank(vector, …)`),
-    where vector is exactly the expression of the GIN index of migration 0003 (the same SQL that
-    SearchVector('naam', weight='A') + SearchVector('beschrijving', weight='B') gives). Written
-    out because Django's SearchVector/SearchQuery/SearchRank cost ~2 ms of expression work per
-    request, four times the query itself."""
+class _PgTekst(_PgKolom):
+    """PostgreSQL: `zoekvector @@ to_tsquery('dutch', q)` (or with rang=True
+    `ts_rank(zoekvector, …)`), on the stored, GIN-indexed column of migration 0007 (the same
+    vector as zoekvector(): name weight A, description weight B). Filtering and ranking on the
+    stored vector spares parsing and stemming the text of every hit again. Written out because
+    Django's SearchVector/SearchQuery/SearchRank cost ~2 ms of expression work per request."""
 
     def __init__(self, vraag: str, rang: bool = False):
-        super().__init__(output_field=FloatField() if rang else BooleanField())
+        super().__init__(FloatField() if rang else BooleanField())
         self.vraag, self.rang = vraag, rang
-        self.naam, self.beschrijving = F("naam"), F("beschrijving")
-
-    def get_source_expressions(self):
-        return [self.naam, self.beschrijving]
-
-    def set_source_expressions(self, exprs):
-        self.naam, self.beschrijving = exprs
 
     def as_sql(self, compiler, connection):
-        naam, p1 = compiler.compile(self.naam)
-        beschrijving, p2 = compiler.compile(self.beschrijving)
-        vector = (
-            f"(setweight(to_tsvector('dutch'::regconfig, COALESCE({naam}, '')), 'A') || "
-            f"setweight(to_tsvector('dutch'::regconfig, COALESCE({beschrijving}, '')), 'B'))"
-        )
+        vector, params = self.kolom(compiler, "zoekvector")
         vraag = "to_tsquery('dutch'::regconfig, %s)"
         sql = f"ts_rank({vector}, {vraag})" if self.rang else f"{vector} @@ {vraag}"
-        return sql, [*p1, *p2, self.vraag]
+        return sql, [*params, self.vraag]
 
 
 class _FtsRang(Expression):
