@@ -102,3 +102,27 @@ def test_kaart_toont_punten(client, kaart_utrecht, utrecht):
     utrecht.wijk.save()
     html = client.get(reverse("kaart:zoeken")).content.decode()
     assert "<svg" in html and 'aria-label="Koffie-inloop De Boog"' in html
+
+
+def test_lange_keuzelijst_geeft_dezelfde_html_als_django():
+    """The fast select for thousands of wijken/buurten must stay the same for screen readers."""
+    import re
+
+    from django import forms
+
+    from socialebasis.kaart.forms import SELECT, LangeKeuzelijst
+
+    keuzes = [
+        ("", "Overal"),
+        ("Wijken", [("WK1", "Noord & Oost"), ("WK2", 'De "Hoef"')]),
+        ("Buurten", [("BU1", "<Lombok>")]),
+    ]
+
+    def html(widget):
+        uit = widget.render("gebied", "WK2", attrs={"id": "id_gebied"})
+        return re.sub(r"\s+", " ", re.sub(r">\s+<", "><", str(uit))).strip()
+
+    snel = html(LangeKeuzelijst(attrs=SELECT, choices=keuzes))
+    assert snel == html(forms.Select(attrs=SELECT, choices=keuzes))
+    assert '<option value="WK2" selected>De &quot;Hoef&quot;</option>' in snel
+    assert "&lt;Lombok&gt;" in snel
