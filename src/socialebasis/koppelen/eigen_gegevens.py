@@ -1,23 +1,10 @@
 """A resident's requests and matches, and their volunteer profile, in their own data download."""
 
+from socialebasis.koppelen.services import HULPVRAAG_VELDEN
 from socialebasis.personen.eigen_gegevens import rij
 
-HULPVRAAG = [
-    "soort",
-    "frequentie",
-    "dagen",
-    "voorkeursdagen",
-    "dieten",
-    "allergieen",
-    "talen",
-    "voorkeuren",
-    "huisdieren",
-    "levering",
-    "urgentie",
-    "wacht_sinds",
-    "kwetsbaar",
-    "status",
-]
+# what a request holds, plus where it stands
+HULPVRAAG = [*sorted(HULPVRAAG_VELDEN), "status"]
 KOPPELING = [
     "status",
     "afstand_m",

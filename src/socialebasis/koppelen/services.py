@@ -308,18 +308,7 @@ def koppel_organisaties(gemeente_id):
 
 
 # What a resident fills in themself. Urgency and vulnerability are the coördinator's call.
-ZELF_VELDEN = {
-    "soort",
-    "frequentie",
-    "dagen",
-    "voorkeursdagen",
-    "dieten",
-    "allergieen",
-    "talen",
-    "voorkeuren",
-    "huisdieren",
-    "levering",
-}
+ZELF_VELDEN = HULPVRAAG_VELDEN - {"urgentie", "kwetsbaar", "wacht_sinds"}
 
 
 @transaction.atomic
