@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from socialebasis.accounts.models import Rol
 from socialebasis.audit import services as audit
 from socialebasis.core.toegang import Actie, vereis, zichtbaar
 from socialebasis.personen import eigen_gegevens as eigen_gegevens_bronnen
@@ -163,22 +164,20 @@ def wijzigen(actor, persoon: Persoon, gegevens: dict) -> Persoon:
     return persoon
 
 
-@transaction.atomic
-def toestemming_vastleggen(
-    actor, persoon: Persoon, doel: str, toelichting: str = ""
-) -> Toestemming:
+def _toestemming_opslaan(actor, persoon: Persoon, doel: str, toelichting: str, bron) -> Toestemming:
+    """Check, save and log one consent; `actor` None means the person gave it on a public form."""
     if doel not in Doel.values:
         raise ValidationError({"doel": f"Onbekend doel {doel!r}."})
-    bron = ToestemmingBron.INWONER if actor.rol == "inwoner" else ToestemmingBron.MEDEWERKER
     toestemming = Toestemming(
         persoon=persoon, doel=doel, vastgelegd_door=actor, toelichting=toelichting, bron=bron
     )
-    vereis(actor, Actie.AANMAKEN, toestemming)
+    if actor is not None:
+        vereis(actor, Actie.AANMAKEN, toestemming)
     toestemming.full_clean()
     toestemming.save()
     audit.vastleggen(
         handeling="toestemming.vastleggen",
-        activiteit=activiteit_voor(actor),
+        activiteit=activiteit_voor(actor) if actor is not None else "eigen-gegevens",
         actor=actor,
         betrokkene=persoon,
         gemeente=persoon.gemeente_id,
@@ -188,26 +187,19 @@ def toestemming_vastleggen(
 
 
 @transaction.atomic
+def toestemming_vastleggen(
+    actor, persoon: Persoon, doel: str, toelichting: str = ""
+) -> Toestemming:
+    bron = ToestemmingBron.INWONER if actor.rol == Rol.INWONER else ToestemmingBron.MEDEWERKER
+    return _toestemming_opslaan(actor, persoon, doel, toelichting, bron)
+
+
+@transaction.atomic
 def toestemming_formulier(persoon: Persoon, doel: str, toelichting: str) -> Toestemming:
     """Consent given on a public form without an account (e.g. 'word vrijwilliger'): nobody
     recorded it, the person gave it themself. Only for a person created by that same form,
     in the same transaction (the caller guarantees this; there is no actor to check)."""
-    if doel not in Doel.values:
-        raise ValidationError({"doel": f"Onbekend doel {doel!r}."})
-    toestemming = Toestemming(
-        persoon=persoon, doel=doel, toelichting=toelichting, bron=ToestemmingBron.AANMELDFORMULIER
-    )
-    toestemming.full_clean()
-    toestemming.save()
-    audit.vastleggen(
-        handeling="toestemming.vastleggen",
-        activiteit="eigen-gegevens",
-        actor=None,
-        betrokkene=persoon,
-        gemeente=persoon.gemeente_id,
-        obj=toestemming,
-    )
-    return toestemming
+    return _toestemming_opslaan(None, persoon, doel, toelichting, ToestemmingBron.AANMELDFORMULIER)
 
 
 @transaction.atomic
